@@ -1,0 +1,35 @@
+import { runtimeConfig, RuntimeConfig } from '@shanhai/persistence';
+
+/** Everything the API and worker read from the environment, with defaults for this machine. */
+export interface AppConfig extends RuntimeConfig {
+  readonly port: number;
+  readonly host: string;
+  readonly sessionTtlHours: number;
+  readonly authRateLimitPerMinute: number;
+  readonly storageDir: string;
+  readonly publicUrl: string;
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');
+
+function int(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
+  return n;
+}
+
+export function loadConfig(overrides: Partial<AppConfig> = {}): AppConfig {
+  const port = int('PORT', 3000);
+  return {
+    ...runtimeConfig(),
+    port,
+    host: process.env.HOST ?? '127.0.0.1',
+    sessionTtlHours: int('SESSION_TTL_HOURS', 24 * 7),
+    authRateLimitPerMinute: int('AUTH_RATE_LIMIT_PER_MINUTE', 20),
+    storageDir: process.env.STORAGE_DIR ?? 'var/storage',
+    publicUrl: process.env.PUBLIC_URL ?? `http://127.0.0.1:${port}`,
+    ...overrides,
+  };
+}

@@ -1,0 +1,10 @@
+export { startStripeEmulator } from './emulator.server';
+export type { StripeEmulatorHandle } from './emulator.server';
+export { optionsFromEnv, DEFAULT_PORT, DEFAULT_HOST, DEFAULT_WEBHOOK_SECRET, DEFAULT_API_VERSION } from './emulator.config';
+export type { StripeEmulatorOptions } from './emulator.config';
+export { EmulatorControls } from './control/emulator-controls';
+export type { WebhookConfigUpdate, WebhookConfigView } from './control/emulator-controls';
+export type { DeliveryFaultsState, DeliveryFaultsUpdate } from './webhooks/delivery-faults';
+export type { DeliveryRecord, DeliveryAttempt, RetryPolicy } from './webhooks/webhook-delivery';
+export type { StripeEvent } from './events/event-log';
+export { signatureHeader } from './webhooks/webhook-signature';

@@ -1,0 +1,5 @@
+import { Initial1795889226202 } from './1795889226202-Initial';
+import { CatalogSearchIndex1795889300000 } from './1795889300000-CatalogSearchIndex';
+
+/** Every migration, in order. The schema check (scripts/schema-diff.mjs) fails when entities drift from these. */
+export const MIGRATIONS = [Initial1795889226202, CatalogSearchIndex1795889300000];
