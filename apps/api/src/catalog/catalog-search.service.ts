@@ -1,3 +1,4 @@
+import type { CatalogFacets, CatalogItem, CatalogPage } from '@shanhai/contract';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -8,54 +9,13 @@ import { CatalogQueryDto } from './catalog.dto';
 import { CategoryService } from './category.service';
 import { queryTerms } from './search-terms';
 
-export interface CatalogItem {
-  id: string;
-  nameZh: string;
-  nameEn: string | null;
-  categoryCode: string;
-  categoryNameZh: string;
-  categoryNameEn: string;
-  originCountyCode: string;
-  originCountyName: string | null;
-  originProvinceCode: string;
-  originProvinceName: string | null;
-  supplierId: string;
-  supplierName: string;
-  supplierNameEn: string | null;
-  grade: string | null;
-  spec: string | null;
-  storageClass: string;
-  seasons: number[];
-  minPriceFen: number | null;
-  currency: 'CNY';
-  stockUnits: number;
-  inStock: boolean;
-  certified: boolean;
-  imageUrl: string | null;
-}
 
-interface Count {
-  key: string;
-  count: number;
-}
 
-export interface CatalogFacets {
-  categories: Array<Count & { nameZh: string; nameEn: string }>;
-  provinces: Array<Count & { name: string | null }>;
-  counties: Array<Count & { name: string | null }>;
-  storage: Count[];
-  certified: { yes: number; no: number };
-  inStock: { yes: number; no: number };
-  price: { minFen: number | null; maxFen: number | null };
-}
 
-export interface CatalogPage {
-  items: CatalogItem[];
-  total: number;
-  page: number;
-  pageSize: number;
-  facets: CatalogFacets;
-}
+
+
+
+
 
 interface Where {
   sql: string;

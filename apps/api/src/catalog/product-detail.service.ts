@@ -1,67 +1,15 @@
+import type { ProductDetail } from '@shanhai/contract';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { businessDay, isCertifiedOn } from '@shanhai/domain';
-import type { PriceTier } from '@shanhai/domain';
 import { CertificationEntity, LotEntity, OrganisationEntity, ProductEntity, ProductImageEntity, ProductionBaseEntity, SkuEntity } from '@shanhai/persistence';
 import { notFound } from '../common/app-error';
 import { Principal } from '../identity/principal';
-import { DivisionService, DivisionView } from '../places/division.service';
+import { DivisionService } from '../places/division.service';
 import { CategoryService } from './category.service';
 
-export interface ProductDetail {
-  id: string;
-  status: string;
-  visible: boolean;
-  nameZh: string;
-  nameEn: string | null;
-  descriptionZh: string | null;
-  descriptionEn: string | null;
-  grade: string | null;
-  spec: string | null;
-  storageClass: string;
-  shelfLifeDays: number | null;
-  seasons: number[];
-  category: { code: string; nameZh: string; nameEn: string };
-  origin: DivisionView[];
-  supplier: {
-    id: string;
-    name: string;
-    nameEn: string | null;
-    countyCode: string | null;
-    verified: boolean;
-    householdsLifted: number;
-    householdsMonitored: number;
-    householdsAtRisk: number;
-  };
-  certificate: {
-    certificateNo: string | null;
-    authority: string | null;
-    validFrom: string | null;
-    validTo: string | null;
-    revokedOn: string | null;
-    householdsReached: number | null;
-    incomeModes: string[];
-    certifiedToday: boolean;
-  } | null;
-  skus: Array<{
-    id: string;
-    code: string;
-    packingUnitZh: string;
-    packingUnitEn: string | null;
-    netWeightG: number;
-    priceFen: number;
-    currency: string;
-    priceTiers: PriceTier[];
-    minOrderQuantity: number;
-    orderMultiple: number;
-    leadTimeDays: number;
-    stockUnits: number;
-    active: boolean;
-    lots: Array<{ id: string; code: string; harvestDate: string; availableUnits: number; baseName: string; inspectionNote: string | null }>;
-  }>;
-  images: Array<{ id: string; url: string; contentType: string }>;
-}
+
 
 /** The product page: visible products for anyone; hidden ones for their supplier, its officials and the operator. */
 @Injectable()

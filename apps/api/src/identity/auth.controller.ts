@@ -2,7 +2,8 @@ import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import { CurrentPrincipal, Public } from './auth.decorators';
-import { AuthService, SessionView, UserView } from './auth.service';
+import type { SessionView, UserView } from '@shanhai/contract';
+import { AuthService } from './auth.service';
 import { SignInDto, SignUpDto } from './identity.dto';
 import { Principal } from './principal';
 

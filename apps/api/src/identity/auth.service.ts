@@ -1,3 +1,4 @@
+import type { SessionView, UserView } from '@shanhai/contract';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomBytes } from 'node:crypto';
@@ -12,19 +13,9 @@ import { NewOrganisationDto, SignUpDto } from './identity.dto';
 import { hashPassword, verifyPassword } from './password';
 import { Principal, PrincipalMembership } from './principal';
 
-export interface SessionView {
-  readonly token: string;
-  readonly expiresAt: string;
-  readonly user: UserView;
-}
 
-export interface UserView {
-  readonly id: string;
-  readonly email: string;
-  readonly displayName: string;
-  readonly locale: string;
-  readonly memberships: readonly PrincipalMembership[];
-}
+
+
 
 const sha256 = (token: string): string => createHash('sha256').update(token).digest('hex');
 

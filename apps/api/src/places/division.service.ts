@@ -1,3 +1,5 @@
+import type { DivisionView } from '@shanhai/contract';
+export type { DivisionView };
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -5,13 +7,7 @@ import { isDivisionCode } from '@shanhai/domain';
 import { DivisionEntity } from '@shanhai/persistence';
 import { invalid, notFound } from '../common/app-error';
 
-export interface DivisionView {
-  readonly code: string;
-  readonly name: string;
-  readonly nameEn: string | null;
-  readonly level: string;
-  readonly parentCode: string | null;
-}
+
 
 @Injectable()
 export class DivisionService {

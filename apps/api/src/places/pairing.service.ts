@@ -1,3 +1,4 @@
+import type { PairingView } from '@shanhai/contract';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -7,16 +8,7 @@ import { invalid, notFound } from '../common/app-error';
 import { DivisionService } from './division.service';
 import { CreatePairingDto } from './places.dto';
 
-export interface PairingView {
-  id: string;
-  name: string;
-  nameEn: string | null;
-  eastDivisionCode: string;
-  eastDivisionName: string | null;
-  validFrom: string;
-  validTo: string | null;
-  counties: Array<{ countyCode: string; countyName: string | null; validFrom: string; validTo: string | null }>;
-}
+
 
 @Injectable()
 export class PairingService {
