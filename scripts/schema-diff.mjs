@@ -3,7 +3,7 @@
 //   node scripts/schema-diff.mjs --check        fail when entities changed without a migration
 //   node scripts/schema-diff.mjs --generate Name write libs/persistence/src/migrations/<ts>-<name>.ts
 import { execSync } from 'node:child_process';
-import { writeFileSync, readFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import pg from 'pg';
 

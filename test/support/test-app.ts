@@ -50,7 +50,7 @@ export class TestApp {
   async call<T = any>(method: string, path: string, options: CallOptions = {}): Promise<ApiResponse<T>> {
     const headers: Record<string, string> = { ...(options.headers ?? {}) };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
-    let body: BodyInit | undefined;
+    let body: string | Uint8Array | undefined;
     if (options.raw) {
       body = new Uint8Array(options.raw);
       headers['content-type'] = options.contentType ?? 'application/octet-stream';
