@@ -23,6 +23,8 @@ const common = {
 };
 
 module.exports = {
+  // Integration tests boot the app and race hundreds of requests; the machine is shared and slow at times.
+  testTimeout: 60000,
   projects: [
     {
       ...common,
@@ -37,7 +39,6 @@ module.exports = {
       testMatch: ['**/*.integration-spec.ts'],
       globalSetup: '<rootDir>/test/global-setup.ts',
       globalTeardown: '<rootDir>/test/global-teardown.ts',
-      testTimeout: 60000,
     },
   ],
 };

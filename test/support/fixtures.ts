@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { creditCodeCheckChar } from '@shanhai/domain';
+import { addDays, businessDay, creditCodeCheckChar } from '@shanhai/domain';
 import { MembershipEntity, OrganisationEntity, UserEntity } from '@shanhai/persistence';
 import { hashPassword } from '../../apps/api/src/identity/password';
 import { TestApp } from './test-app';
@@ -91,11 +91,32 @@ export class Fixtures {
     return this.signUp('buyer', { kind: 'buyer', name: `采购单位 ${++seq}`, buyerType, creditCode: creditCode() });
   }
 
+  async deliverySite(buyer: Actor, countyCode = EAST_DISTRICT): Promise<string> {
+    const res = await this.t.post(`/api/organisations/${buyer.orgId}/delivery-sites`, { name: '食堂', address: '东澜市澜湾区学府路 1 号', countyCode, receivingHours: '06:00-08:00' }, buyer.token);
+    if (res.status !== 201) throw new Error(`site failed: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body.id;
+  }
+
   /** An active product with one SKU and one lot of `units`; returns ids. */
   async product(
     supplier: Actor,
-    options: { nameZh?: string; nameEn?: string; countyCode?: string; categoryCode?: string; units?: number; priceFen?: number; status?: string } = {},
-  ): Promise<{ productId: string; skuId: string; lotId: string; baseId: string }> {
+    options: {
+      nameZh?: string;
+      nameEn?: string;
+      countyCode?: string;
+      categoryCode?: string;
+      units?: number;
+      priceFen?: number;
+      status?: string;
+      storageClass?: string;
+      /** Tiers of the SKU; the default is one tier of 10 units at 90% of the price. */
+      priceTiers?: Array<{ minQuantity: number; unitPriceFen: number }>;
+      minOrderQuantity?: number;
+      orderMultiple?: number;
+      leadTimeDays?: number;
+      netWeightG?: number;
+    } = {},
+  ): Promise<{ productId: string; skuId: string; skuCode: string; lotId: string; baseId: string }> {
     const bases = await this.t.get(`/api/organisations/${supplier.orgId}/production-bases`, supplier.token);
     let baseId: string = bases.body[0]?.id;
     if (!baseId) {
@@ -110,7 +131,7 @@ export class Fixtures {
         originCountyCode: options.countyCode ?? QINGYA,
         nameZh: options.nameZh ?? '高山土豆',
         nameEn: options.nameEn ?? 'Highland potatoes',
-        storageClass: 'ambient',
+        storageClass: options.storageClass ?? 'ambient',
         status: options.status ?? 'active',
       },
       supplier.token,
@@ -118,12 +139,47 @@ export class Fixtures {
     if (product.status !== 201) throw new Error(`product failed: ${product.status} ${JSON.stringify(product.body)}`);
     const sku = await this.t.post(
       `/api/products/${product.body.id}/skus`,
-      { code: `SKU-${randomBytes(4).toString('hex')}`, packingUnitZh: '10公斤箱', netWeightG: 10_000, priceFen: options.priceFen ?? 4_000, priceTiers: [{ minQuantity: 10, unitPriceFen: 3_600 }] },
+      {
+        code: `SKU-${randomBytes(4).toString('hex')}`,
+        packingUnitZh: '10公斤箱',
+        netWeightG: options.netWeightG ?? 10_000,
+        priceFen: options.priceFen ?? 4_000,
+        priceTiers: options.priceTiers ?? [{ minQuantity: 10, unitPriceFen: Math.floor((options.priceFen ?? 4_000) * 0.9) }],
+        minOrderQuantity: options.minOrderQuantity ?? 1,
+        orderMultiple: options.orderMultiple ?? 1,
+        leadTimeDays: options.leadTimeDays ?? 1,
+      },
       supplier.token,
     );
     if (sku.status !== 201) throw new Error(`sku failed: ${sku.status} ${JSON.stringify(sku.body)}`);
     const lot = await this.t.post(`/api/skus/${sku.body.id}/lots`, { baseId, code: 'L1', harvestDate: '2026-09-01', quantityUnits: options.units ?? 100 }, supplier.token);
     if (lot.status !== 201) throw new Error(`lot failed: ${lot.status} ${JSON.stringify(lot.body)}`);
-    return { productId: product.body.id, skuId: sku.body.id, lotId: lot.body.id, baseId };
+    return { productId: product.body.id, skuId: sku.body.id, skuCode: sku.body.code, lotId: lot.body.id, baseId };
+  }
+
+  /**
+   * A supplier applies to certify a product and an official certifies it; by default the
+   * certificate is valid from 30 days ago for a year. Returns the certification id.
+   */
+  async certify(supplier: Actor, official: Actor, productId: string, decision: Record<string, unknown> = {}): Promise<string> {
+    const applied = await this.t.post(`/api/products/${productId}/certifications`, { evidence: '合作社带动脱贫户名单' }, supplier.token);
+    if (applied.status !== 201) throw new Error(`apply failed: ${applied.status} ${JSON.stringify(applied.body)}`);
+    const today = businessDay();
+    const decided = await this.t.post(
+      `/api/certifications/${applied.body.id}/decision`,
+      {
+        decision: 'certify',
+        certificateNo: `帮认-${randomBytes(4).toString('hex')}`,
+        authority: '青崖县农业农村局',
+        validFrom: addDays(today, -30),
+        validTo: addDays(today, 365),
+        householdsReached: 25,
+        incomeModes: ['wages', 'operating'],
+        ...decision,
+      },
+      official.token,
+    );
+    if (decided.status !== 201) throw new Error(`certify failed: ${decided.status} ${JSON.stringify(decided.body)}`);
+    return applied.body.id;
   }
 }

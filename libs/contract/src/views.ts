@@ -147,3 +147,140 @@ export interface ProductDetail {
   }>;
   images: Array<{ id: string; url: string; contentType: string }>;
 }
+
+export interface CartLineView {
+  skuId: string;
+  skuCode: string;
+  productId: string;
+  productNameZh: string;
+  productNameEn: string | null;
+  packingUnitZh: string;
+  packingUnitEn: string | null;
+  quantity: number;
+  unitPriceFen: number;
+  lineFen: number;
+  stockUnits: number;
+  minOrderQuantity: number;
+  orderMultiple: number;
+  leadTimeDays: number;
+  /** Why this line cannot be ordered as it stands (null when it can). */
+  problem: string | null;
+}
+
+export interface CartGroupView {
+  supplierId: string;
+  supplierName: string;
+  supplierNameEn: string | null;
+  produceFen: number;
+  weightG: number;
+  /** Present when a delivery site was given: the fee this supplier order would carry. */
+  deliveryFeeFen: number | null;
+  lines: CartLineView[];
+}
+
+export interface CartView {
+  organisationId: string;
+  groups: CartGroupView[];
+  produceFen: number;
+  deliveryFeeFen: number | null;
+  totalFen: number | null;
+  currency: 'CNY';
+  /** The earliest delivery date every line's lead time allows. */
+  earliestDeliveryDate: string;
+}
+
+export interface QuickOrderLineReport {
+  row: number;
+  skuCode: string;
+  quantity: number | null;
+  status: 'added' | 'refused';
+  reason: string | null;
+}
+
+export interface QuickOrderReport {
+  added: number;
+  refused: number;
+  lines: QuickOrderLineReport[];
+  cart: CartView;
+}
+
+export interface OrderLineView {
+  id: string;
+  lineNo: number;
+  skuId: string;
+  skuCode: string;
+  productId: string;
+  productNameZh: string;
+  productNameEn: string | null;
+  packingUnitZh: string;
+  quantity: number;
+  unitPriceFen: number;
+  lineFen: number;
+  status: 'pending' | 'accepted' | 'rejected';
+  receivedQuantity: number;
+  shortQuantity: number;
+  damagedQuantity: number;
+  refundedFen: number;
+  creditedFen: number;
+  lots: Array<{ lotId: string; lotCode: string; harvestDate: string; quantity: number }>;
+}
+
+export interface SupplierOrderView {
+  id: string;
+  buyerOrderId: string;
+  supplierId: string;
+  supplierName: string;
+  status: string;
+  produceFen: number;
+  deliveryFeeFen: number;
+  distanceBand: string;
+  weightG: number;
+  carrier: string | null;
+  trackingNo: string | null;
+  shippedOn: string | null;
+  receivedAt: string | null;
+  evaluationRating: number | null;
+  evaluationComment: string | null;
+  lines: OrderLineView[];
+}
+
+export interface BuyerOrderView {
+  id: string;
+  number: string;
+  organisationId: string;
+  organisationName: string;
+  status: string;
+  paymentMethod: string;
+  paymentStatus: string;
+  deliverySite: { id: string; name: string; address: string; countyCode: string };
+  deliveryDate: string;
+  produceFen: number;
+  deliveryFeeFen: number;
+  totalFen: number;
+  refundedFen: number;
+  creditedFen: number;
+  currency: 'CNY';
+  note: string | null;
+  placedBy: string;
+  approvedBy: string | null;
+  paymentDueAt: string | null;
+  createdAt: string;
+  paidAt: string | null;
+  completedAt: string | null;
+  cancelledAt: string | null;
+  cancelReason: string | null;
+  supplierOrders: SupplierOrderView[];
+}
+
+export interface BuyerOrderSummary {
+  id: string;
+  number: string;
+  status: string;
+  paymentMethod: string;
+  paymentStatus: string;
+  deliveryDate: string;
+  totalFen: number;
+  supplierCount: number;
+  lineCount: number;
+  createdAt: string;
+}

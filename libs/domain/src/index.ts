@@ -5,3 +5,5 @@ export * from './division';
 export * from './identity';
 export * from './catalog';
 export * from './calendar';
+export * from './ordering';
+export * from './delivery-fee';

@@ -4,3 +4,4 @@ export * from './data-source';
 export * from './queues';
 export * from './preflight';
 export * from './runtime-config';
+export * from './repositories';

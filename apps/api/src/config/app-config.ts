@@ -8,6 +8,10 @@ export interface AppConfig extends RuntimeConfig {
   readonly authRateLimitPerMinute: number;
   readonly storageDir: string;
   readonly publicUrl: string;
+  /** How long stock stays reserved for an order awaiting card or wallet payment. */
+  readonly paymentWindowMinutes: number;
+  /** How long stock stays reserved for an order waiting for its approver. */
+  readonly approvalWindowHours: number;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -30,6 +34,8 @@ export function loadConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     authRateLimitPerMinute: int('AUTH_RATE_LIMIT_PER_MINUTE', 20),
     storageDir: process.env.STORAGE_DIR ?? 'var/storage',
     publicUrl: process.env.PUBLIC_URL ?? `http://127.0.0.1:${port}`,
+    paymentWindowMinutes: int('PAYMENT_WINDOW_MINUTES', 30),
+    approvalWindowHours: int('APPROVAL_WINDOW_HOURS', 72),
     ...overrides,
   };
 }

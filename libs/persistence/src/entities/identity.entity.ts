@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import { bigintNumber } from '../column-types';
 import type { BuyerType, OrganisationKind, Role, SupplierType, VerificationStatus } from '@shanhai/domain';
 
 @Entity('organisations')
@@ -26,6 +27,12 @@ export class OrganisationEntity {
   @Column({ name: 'contact_name', type: 'varchar', length: 100, nullable: true }) contactName!: string | null;
   @Column({ name: 'contact_phone', type: 'varchar', length: 32, nullable: true }) contactPhone!: string | null;
   @Column({ type: 'text', nullable: true }) description!: string | null;
+  /** Buyer: orders above this produce amount wait for an approver; null = no approval step. */
+  @Column({ name: 'approval_threshold_fen', type: 'bigint', nullable: true, transformer: bigintNumber }) approvalThresholdFen!: number | null;
+  /** Buyer: the operator approved paying by invoice on net terms of this many days; null = not approved. */
+  @Column({ name: 'net_terms_days', type: 'integer', nullable: true }) netTermsDays!: number | null;
+  /** Buyer: the Stripe customer used for checkout and invoices. */
+  @Column({ name: 'stripe_customer_id', type: 'varchar', length: 255, nullable: true }) stripeCustomerId!: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
 }
 

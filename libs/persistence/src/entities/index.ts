@@ -2,11 +2,15 @@ import { CategoryEntity, CertificationEntity, LotEntity, ProductEntity, ProductI
 import { DeliverySiteEntity, MembershipEntity, OrganisationEntity, ProductionBaseEntity, SessionEntity, UserEntity } from './identity.entity';
 import { DivisionEntity, PairingCountyEntity, PairingEntity } from './places.entity';
 import { WorkerHeartbeatEntity } from './worker.entity';
+import { BuyerOrderEntity, CartEntity, CartItemEntity, IdempotencyKeyEntity, LineAllocationEntity, OrderLineEntity, OutboxEventEntity, SupplierOrderEntity } from './ordering.entity';
+import { ClaimEntity, CreditNoteEntity, InvoiceEntity, PaymentEntity, RefundEntity, SettlementEntryEntity, StripeEventEntity } from './payments.entity';
 
 export * from './catalog.entity';
 export * from './identity.entity';
 export * from './places.entity';
 export * from './worker.entity';
+export * from './ordering.entity';
+export * from './payments.entity';
 
 export const ENTITIES = [
   OrganisationEntity,
@@ -25,4 +29,19 @@ export const ENTITIES = [
   LotEntity,
   CertificationEntity,
   WorkerHeartbeatEntity,
+  CartEntity,
+  CartItemEntity,
+  BuyerOrderEntity,
+  SupplierOrderEntity,
+  OrderLineEntity,
+  LineAllocationEntity,
+  IdempotencyKeyEntity,
+  OutboxEventEntity,
+  PaymentEntity,
+  ClaimEntity,
+  RefundEntity,
+  InvoiceEntity,
+  CreditNoteEntity,
+  StripeEventEntity,
+  SettlementEntryEntity,
 ];

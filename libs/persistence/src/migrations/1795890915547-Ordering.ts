@@ -1,0 +1,105 @@
+import { MigrationInterface, QueryRunner } from 'typeorm';
+
+export class Ordering1795890915547 implements MigrationInterface {
+  name = 'Ordering1795890915547';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`CREATE TABLE "carts" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "user_id" uuid NOT NULL, "organisation_id" uuid NOT NULL, "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_b5f695a59f5ebb50af3c8160816" PRIMARY KEY ("id"))`);
+    await queryRunner.query(`CREATE UNIQUE INDEX "IDX_8e58183ff498e20154db2976be" ON "carts"  ("user_id", "organisation_id") `);
+    await queryRunner.query(`CREATE TABLE "cart_items" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "cart_id" uuid NOT NULL, "sku_id" uuid NOT NULL, "quantity" integer NOT NULL, "added_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "chk_cart_items_quantity" CHECK ("quantity" > 0), CONSTRAINT "PK_6fccf5ec03c172d27a28a82928b" PRIMARY KEY ("id"))`);
+    await queryRunner.query(`CREATE UNIQUE INDEX "IDX_7db4a05acf29089ccf0e7663c9" ON "cart_items"  ("cart_id", "sku_id") `);
+    await queryRunner.query(`CREATE TABLE "buyer_orders" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "number" character varying(32) NOT NULL, "organisation_id" uuid NOT NULL, "placed_by" uuid NOT NULL, "status" character varying(20) NOT NULL, "payment_method" character varying(16) NOT NULL, "payment_status" character varying(20) NOT NULL DEFAULT 'unpaid', "delivery_site_id" uuid NOT NULL, "delivery_date" date NOT NULL, "site_county_code" character(6) NOT NULL, "site_city_code" character(6) NOT NULL, "site_province_code" character(6) NOT NULL, "buyer_type" character varying(16) NOT NULL, "produce_fen" bigint NOT NULL, "delivery_fee_fen" bigint NOT NULL, "total_fen" bigint NOT NULL, "refunded_fen" bigint NOT NULL DEFAULT '0', "credited_fen" bigint NOT NULL DEFAULT '0', "currency" character(3) NOT NULL DEFAULT 'CNY', "note" text, "approved_by" uuid, "approved_at" TIMESTAMP WITH TIME ZONE, "payment_due_at" TIMESTAMP WITH TIME ZONE, "paid_at" TIMESTAMP WITH TIME ZONE, "completed_at" TIMESTAMP WITH TIME ZONE, "cancelled_at" TIMESTAMP WITH TIME ZONE, "cancel_reason" character varying(200), "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_e6bfe05aa588d98f319a7455fa3" PRIMARY KEY ("id"))`);
+    await queryRunner.query(`CREATE UNIQUE INDEX "IDX_42f0f1b47fc323f0c37d567823" ON "buyer_orders"  ("number") `);
+    await queryRunner.query(`CREATE INDEX "IDX_1882f7fc5792a78e0dada963b8" ON "buyer_orders"  ("status", "payment_due_at") `);
+    await queryRunner.query(`CREATE INDEX "IDX_53d9aeacab2b2948ebc1b145f2" ON "buyer_orders"  ("organisation_id", "created_at") `);
+    await queryRunner.query(`CREATE TABLE "supplier_orders" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "buyer_order_id" uuid NOT NULL, "supplier_id" uuid NOT NULL, "supplier_county_code" character(6) NOT NULL, "status" character varying(16) NOT NULL, "produce_fen" bigint NOT NULL, "delivery_fee_fen" bigint NOT NULL, "distance_band" character varying(8) NOT NULL, "weight_g" bigint NOT NULL, "carrier" character varying(100), "tracking_no" character varying(100), "shipped_on" date, "received_at" TIMESTAMP WITH TIME ZONE, "evaluation_rating" smallint, "evaluation_comment" text, "evaluated_at" TIMESTAMP WITH TIME ZONE, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_173a35a11da553f03ee6f439021" PRIMARY KEY ("id"))`);
+    await queryRunner.query(`CREATE INDEX "IDX_e7c5caaff0f44411f4f4e9ff00" ON "supplier_orders"  ("buyer_order_id") `);
+    await queryRunner.query(`CREATE INDEX "IDX_ffa8ff20c1cef2b7041b497ca8" ON "supplier_orders"  ("supplier_id", "status") `);
+    await queryRunner.query(`CREATE TABLE "order_lines" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "supplier_order_id" uuid NOT NULL, "buyer_order_id" uuid NOT NULL, "line_no" integer NOT NULL, "sku_id" uuid NOT NULL, "product_id" uuid NOT NULL, "sku_code" character varying(64) NOT NULL, "product_name_zh" character varying(200) NOT NULL, "product_name_en" character varying(200), "packing_unit_zh" character varying(50) NOT NULL, "category_id" integer NOT NULL, "origin_county_code" character(6) NOT NULL, "net_weight_g" integer NOT NULL, "quantity" integer NOT NULL, "unit_price_fen" bigint NOT NULL, "line_fen" bigint NOT NULL, "status" character varying(12) NOT NULL DEFAULT 'pending', "received_quantity" integer NOT NULL DEFAULT '0', "short_quantity" integer NOT NULL DEFAULT '0', "damaged_quantity" integer NOT NULL DEFAULT '0', "receipt_note" text, "receipt_photo_key" character varying(300), "received_at" TIMESTAMP WITH TIME ZONE, "refunded_fen" bigint NOT NULL DEFAULT '0', "credited_fen" bigint NOT NULL DEFAULT '0', CONSTRAINT "chk_order_lines_quantities" CHECK ("quantity" > 0 AND "unit_price_fen" > 0 AND "received_quantity" >= 0 AND "short_quantity" >= 0 AND "damaged_quantity" >= 0), CONSTRAINT "PK_627dcd7f1d707de4df241b2da6b" PRIMARY KEY ("id"))`);
+    await queryRunner.query(`CREATE INDEX "IDX_b8402d9672185868c6e5d2dcca" ON "order_lines"  ("supplier_order_id") `);
+    await queryRunner.query(`CREATE INDEX "IDX_676a7e8c24984373fb9f91c962" ON "order_lines"  ("buyer_order_id") `);
+    await queryRunner.query(`CREATE INDEX "IDX_271d52f4a419adfbea046d2a0d" ON "order_lines"  ("sku_id") `);
+    await queryRunner.query(`CREATE TABLE "line_allocations" ("order_line_id" uuid NOT NULL, "lot_id" uuid NOT NULL, "quantity" integer NOT NULL, "released_quantity" integer NOT NULL DEFAULT '0', CONSTRAINT "chk_line_allocations_quantity" CHECK ("quantity" > 0), CONSTRAINT "PK_7c7dc1e46f2d1a0b1523134b3ed" PRIMARY KEY ("order_line_id", "lot_id"))`);
+    await queryRunner.query(`CREATE TABLE "idempotency_keys" ("key" character varying(200) NOT NULL, "user_id" uuid NOT NULL, "scope" character varying(100) NOT NULL, "request_hash" character(64) NOT NULL, "response_status" integer NOT NULL, "response_body" jsonb NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_392b1af86f210d98d3f0c764728" PRIMARY KEY ("key", "user_id"))`);
+    await queryRunner.query(`CREATE TABLE "outbox_events" ("id" BIGSERIAL NOT NULL, "type" character varying(40) NOT NULL, "aggregate_id" uuid NOT NULL, "business_day" date NOT NULL, "payload" jsonb NOT NULL, "occurred_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_6689a16c00d09b8089f6237f1d2" PRIMARY KEY ("id"))`);
+    await queryRunner.query(`CREATE INDEX "IDX_fa78e87998bb2ed42bd6dd8a97" ON "outbox_events"  ("type", "id") `);
+    await queryRunner.query(`CREATE TABLE "payments" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "buyer_order_id" uuid NOT NULL, "method" character varying(16) NOT NULL, "checkout_session_id" character varying(255), "payment_intent_id" character varying(255), "amount_fen" bigint NOT NULL, "currency" character(3) NOT NULL DEFAULT 'CNY', "status" character varying(16) NOT NULL, "checkout_url" text, "succeeded_at" TIMESTAMP WITH TIME ZONE, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_197ab7af18c93fbb0c9b28b4a59" PRIMARY KEY ("id"))`);
+    await queryRunner.query(`CREATE UNIQUE INDEX "IDX_847f08eb7f1c696a31d5bf2dfa" ON "payments"  ("checkout_session_id") WHERE checkout_session_id IS NOT NULL`);
+    await queryRunner.query(`CREATE UNIQUE INDEX "IDX_08fe3ed0bc83d28918ffa629ce" ON "payments"  ("payment_intent_id") WHERE payment_intent_id IS NOT NULL`);
+    await queryRunner.query(`CREATE INDEX "IDX_919ac09415df20bbada1482815" ON "payments"  ("buyer_order_id", "created_at") `);
+    await queryRunner.query(`CREATE TABLE "claims" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "buyer_order_id" uuid NOT NULL, "order_line_id" uuid, "supplier_order_id" uuid NOT NULL, "reason" character varying(16) NOT NULL, "quantity" integer NOT NULL DEFAULT '0', "amount_fen" bigint NOT NULL, "status" character varying(16) NOT NULL DEFAULT 'open', "note" text, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "settled_at" TIMESTAMP WITH TIME ZONE, CONSTRAINT "PK_96c91970c0dcb2f69fdccd0a698" PRIMARY KEY ("id"))`);
+    await queryRunner.query(`CREATE INDEX "IDX_f8cbf6662c765de7391b14e489" ON "claims"  ("buyer_order_id") `);
+    await queryRunner.query(`CREATE TABLE "refunds" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "buyer_order_id" uuid NOT NULL, "claim_id" uuid, "payment_id" uuid NOT NULL, "idempotency_key" character varying(200) NOT NULL, "stripe_refund_id" character varying(255), "amount_fen" bigint NOT NULL, "status" character varying(16) NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_5106efb01eeda7e49a78b869738" PRIMARY KEY ("id"))`);
+    await queryRunner.query(`CREATE INDEX "IDX_2d6a7c8e15f885068981761620" ON "refunds"  ("buyer_order_id") `);
+    await queryRunner.query(`CREATE UNIQUE INDEX "IDX_f2eca3f4032cb1f1130936b386" ON "refunds"  ("claim_id") WHERE claim_id IS NOT NULL`);
+    await queryRunner.query(`CREATE UNIQUE INDEX "IDX_ed587866eed6dbe9f17adeb8e7" ON "refunds"  ("idempotency_key") `);
+    await queryRunner.query(`CREATE UNIQUE INDEX "IDX_bcba6c5fc44796669174c2c718" ON "refunds"  ("stripe_refund_id") WHERE stripe_refund_id IS NOT NULL`);
+    await queryRunner.query(`CREATE TABLE "invoices" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "buyer_order_id" uuid NOT NULL, "stripe_invoice_id" character varying(255), "status" character varying(16) NOT NULL, "amount_fen" bigint NOT NULL, "credited_fen" bigint NOT NULL DEFAULT '0', "due_date" date, "paid_at" TIMESTAMP WITH TIME ZONE, "transfer_reference" character varying(200), "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_668cef7c22a427fd822cc1be3ce" PRIMARY KEY ("id"))`);
+    await queryRunner.query(`CREATE UNIQUE INDEX "IDX_9f25cdab43c521fb6e43d59813" ON "invoices"  ("buyer_order_id") `);
+    await queryRunner.query(`CREATE UNIQUE INDEX "IDX_80cf1f2eec814a11959a6e55a3" ON "invoices"  ("stripe_invoice_id") WHERE stripe_invoice_id IS NOT NULL`);
+    await queryRunner.query(`CREATE TABLE "credit_notes" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "invoice_id" uuid NOT NULL, "claim_id" uuid NOT NULL, "amount_fen" bigint NOT NULL, "reason" character varying(200) NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_4933888a20b5469e119ad74b9e9" PRIMARY KEY ("id"))`);
+    await queryRunner.query(`CREATE INDEX "IDX_ab75ae7ceab2ad0e3c77768c37" ON "credit_notes"  ("invoice_id") `);
+    await queryRunner.query(`CREATE UNIQUE INDEX "IDX_e0593dd0c1153b26e56b8c7d20" ON "credit_notes"  ("claim_id") `);
+    await queryRunner.query(`CREATE TABLE "stripe_events" ("event_id" character varying(255) NOT NULL, "type" character varying(100) NOT NULL, "processed_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_d0cc4569d90cb27607b2c743b4c" PRIMARY KEY ("event_id"))`);
+    await queryRunner.query(`CREATE TABLE "settlement_entries" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "supplier_id" uuid NOT NULL, "kind" character varying(16) NOT NULL, "reference" character varying(200), "supplier_order_id" uuid, "amount_fen" bigint NOT NULL, "note" text, "recorded_by" uuid, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_9cb9a5cc9fced1cbb08b45d843f" PRIMARY KEY ("id"))`);
+    await queryRunner.query(`CREATE UNIQUE INDEX "IDX_523e1846fc50efa121c3743ac8" ON "settlement_entries"  ("reference") WHERE reference IS NOT NULL`);
+    await queryRunner.query(`CREATE INDEX "IDX_74de39d80a6a7199a6899a583b" ON "settlement_entries"  ("supplier_id", "created_at") `);
+    await queryRunner.query(`ALTER TABLE "organisations" ADD "approval_threshold_fen" bigint`);
+    await queryRunner.query(`ALTER TABLE "organisations" ADD "net_terms_days" integer`);
+    await queryRunner.query(`ALTER TABLE "organisations" ADD "stripe_customer_id" character varying(255)`);
+    await queryRunner.query(`ALTER TABLE "cart_items" ADD CONSTRAINT "FK_6385a745d9e12a89b859bb25623" FOREIGN KEY ("cart_id") REFERENCES "carts"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+    await queryRunner.query(`ALTER TABLE "supplier_orders" ADD CONSTRAINT "FK_e7c5caaff0f44411f4f4e9ff00f" FOREIGN KEY ("buyer_order_id") REFERENCES "buyer_orders"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+    await queryRunner.query(`ALTER TABLE "order_lines" ADD CONSTRAINT "FK_b8402d9672185868c6e5d2dccaa" FOREIGN KEY ("supplier_order_id") REFERENCES "supplier_orders"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+    await queryRunner.query(`ALTER TABLE "line_allocations" ADD CONSTRAINT "FK_436f517de53cc05307d1f2fd07f" FOREIGN KEY ("order_line_id") REFERENCES "order_lines"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`ALTER TABLE "line_allocations" DROP CONSTRAINT "FK_436f517de53cc05307d1f2fd07f"`);
+    await queryRunner.query(`ALTER TABLE "order_lines" DROP CONSTRAINT "FK_b8402d9672185868c6e5d2dccaa"`);
+    await queryRunner.query(`ALTER TABLE "supplier_orders" DROP CONSTRAINT "FK_e7c5caaff0f44411f4f4e9ff00f"`);
+    await queryRunner.query(`ALTER TABLE "cart_items" DROP CONSTRAINT "FK_6385a745d9e12a89b859bb25623"`);
+    await queryRunner.query(`ALTER TABLE "organisations" DROP COLUMN "stripe_customer_id"`);
+    await queryRunner.query(`ALTER TABLE "organisations" DROP COLUMN "net_terms_days"`);
+    await queryRunner.query(`ALTER TABLE "organisations" DROP COLUMN "approval_threshold_fen"`);
+    await queryRunner.query(`DROP INDEX "public"."IDX_74de39d80a6a7199a6899a583b"`);
+    await queryRunner.query(`DROP INDEX "public"."IDX_523e1846fc50efa121c3743ac8"`);
+    await queryRunner.query(`DROP TABLE "settlement_entries"`);
+    await queryRunner.query(`DROP TABLE "stripe_events"`);
+    await queryRunner.query(`DROP INDEX "public"."IDX_e0593dd0c1153b26e56b8c7d20"`);
+    await queryRunner.query(`DROP INDEX "public"."IDX_ab75ae7ceab2ad0e3c77768c37"`);
+    await queryRunner.query(`DROP TABLE "credit_notes"`);
+    await queryRunner.query(`DROP INDEX "public"."IDX_80cf1f2eec814a11959a6e55a3"`);
+    await queryRunner.query(`DROP INDEX "public"."IDX_9f25cdab43c521fb6e43d59813"`);
+    await queryRunner.query(`DROP TABLE "invoices"`);
+    await queryRunner.query(`DROP INDEX "public"."IDX_bcba6c5fc44796669174c2c718"`);
+    await queryRunner.query(`DROP INDEX "public"."IDX_ed587866eed6dbe9f17adeb8e7"`);
+    await queryRunner.query(`DROP INDEX "public"."IDX_f2eca3f4032cb1f1130936b386"`);
+    await queryRunner.query(`DROP INDEX "public"."IDX_2d6a7c8e15f885068981761620"`);
+    await queryRunner.query(`DROP TABLE "refunds"`);
+    await queryRunner.query(`DROP INDEX "public"."IDX_f8cbf6662c765de7391b14e489"`);
+    await queryRunner.query(`DROP TABLE "claims"`);
+    await queryRunner.query(`DROP INDEX "public"."IDX_919ac09415df20bbada1482815"`);
+    await queryRunner.query(`DROP INDEX "public"."IDX_08fe3ed0bc83d28918ffa629ce"`);
+    await queryRunner.query(`DROP INDEX "public"."IDX_847f08eb7f1c696a31d5bf2dfa"`);
+    await queryRunner.query(`DROP TABLE "payments"`);
+    await queryRunner.query(`DROP INDEX "public"."IDX_fa78e87998bb2ed42bd6dd8a97"`);
+    await queryRunner.query(`DROP TABLE "outbox_events"`);
+    await queryRunner.query(`DROP TABLE "idempotency_keys"`);
+    await queryRunner.query(`DROP TABLE "line_allocations"`);
+    await queryRunner.query(`DROP INDEX "public"."IDX_271d52f4a419adfbea046d2a0d"`);
+    await queryRunner.query(`DROP INDEX "public"."IDX_676a7e8c24984373fb9f91c962"`);
+    await queryRunner.query(`DROP INDEX "public"."IDX_b8402d9672185868c6e5d2dcca"`);
+    await queryRunner.query(`DROP TABLE "order_lines"`);
+    await queryRunner.query(`DROP INDEX "public"."IDX_ffa8ff20c1cef2b7041b497ca8"`);
+    await queryRunner.query(`DROP INDEX "public"."IDX_e7c5caaff0f44411f4f4e9ff00"`);
+    await queryRunner.query(`DROP TABLE "supplier_orders"`);
+    await queryRunner.query(`DROP INDEX "public"."IDX_53d9aeacab2b2948ebc1b145f2"`);
+    await queryRunner.query(`DROP INDEX "public"."IDX_1882f7fc5792a78e0dada963b8"`);
+    await queryRunner.query(`DROP INDEX "public"."IDX_42f0f1b47fc323f0c37d567823"`);
+    await queryRunner.query(`DROP TABLE "buyer_orders"`);
+    await queryRunner.query(`DROP INDEX "public"."IDX_7db4a05acf29089ccf0e7663c9"`);
+    await queryRunner.query(`DROP TABLE "cart_items"`);
+    await queryRunner.query(`DROP INDEX "public"."IDX_8e58183ff498e20154db2976be"`);
+    await queryRunner.query(`DROP TABLE "carts"`);
+  }
+}
