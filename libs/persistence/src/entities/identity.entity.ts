@@ -31,6 +31,12 @@ export class OrganisationEntity {
   @Column({ name: 'approval_threshold_fen', type: 'bigint', nullable: true, transformer: bigintNumber }) approvalThresholdFen!: number | null;
   /** Buyer: the operator approved paying by invoice on net terms of this many days; null = not approved. */
   @Column({ name: 'net_terms_days', type: 'integer', nullable: true }) netTermsDays!: number | null;
+  /**
+   * Jurisdiction: whether an order counts as complete only once the buyer has evaluated it (the 832
+   * platform's rule). An order needs an evaluation when any jurisdiction containing its supplier's
+   * county asks for one.
+   */
+  @Column({ name: 'requires_evaluation', type: 'boolean', default: true }) requiresEvaluation!: boolean;
   /** Buyer: the Stripe customer used for checkout and invoices. */
   @Column({ name: 'stripe_customer_id', type: 'varchar', length: 255, nullable: true }) stripeCustomerId!: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;

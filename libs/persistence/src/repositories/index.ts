@@ -2,3 +2,4 @@ export * from './stock.repository';
 export * from './outbox.repository';
 export * from './order-cancellation.repository';
 export * from './order-payment.repository';
+export * from './order-completion.repository';
