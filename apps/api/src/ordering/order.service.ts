@@ -100,9 +100,9 @@ export class OrderService {
     const dueAt = this.deadline(status);
 
     let invoiceId: string | null = null;
-    let view: BuyerOrderView;
+    let orderId: string;
     try {
-      view = await this.db.transaction(async (tx) => {
+      orderId = await this.db.transaction(async (tx) => {
         if (idempotencyKey) {
           const claimed: unknown[] = await tx.query(
             `INSERT INTO idempotency_keys (key, user_id, scope, request_hash, response_status, response_body)
@@ -112,13 +112,7 @@ export class OrderService {
           // Another request with this key committed while we prepared: answer as it did.
           if (claimed.length === 0) throw new ReplayInstead();
         }
-        const { shortages, takes } = await this.stockFor(tx, priced);
-        if (shortages.length) {
-          throw new AppError(409, 'STOCK_EXHAUSTED', `not enough stock for ${shortages.length} line(s); nothing was ordered`, shortages.map((s) => ({
-            field: fieldOf(requested.findIndex((r) => r.skuId === s.skuId), 'quantity'),
-            reason: `${s.available} units available, ${s.requested} requested`,
-          })), { shortages });
-        }
+        // New rows first: they contend with nobody. The SKU locks come last, so they are held briefly.
         const orderId = await this.insertOrder(tx, {
           orgId,
           principal,
@@ -130,8 +124,15 @@ export class OrderService {
           deliveryFeeFen,
           status,
           dueAt,
-          takes,
         });
+        const { shortages, takes } = await this.stockFor(tx, priced);
+        if (shortages.length) {
+          throw new AppError(409, 'STOCK_EXHAUSTED', `not enough stock for ${shortages.length} line(s); nothing was ordered`, shortages.map((s) => ({
+            field: fieldOf(requested.findIndex((r) => r.skuId === s.skuId), 'quantity'),
+            reason: `${s.available} units available, ${s.requested} requested`,
+          })), { shortages });
+        }
+        await this.recordAllocations(tx, orderId, takes);
         if (status === 'open' && dto.paymentMethod === 'invoice') invoiceId = await this.draftInvoice(tx, orderId, produceFen + deliveryFeeFen);
         if (fromCart) {
           await tx.query(
@@ -139,11 +140,10 @@ export class OrderService {
             [principal.userId, orgId, priced.map((l) => l.offer.skuId)],
           );
         }
-        const placed = (await this.views.get(tx, orderId))!;
         if (idempotencyKey) {
-          await tx.query(`UPDATE idempotency_keys SET response_status = 201, response_body = $3 WHERE key = $1 AND user_id = $2`, [idempotencyKey, principal.userId, JSON.stringify(placed)]);
+          await tx.query(`UPDATE idempotency_keys SET response_status = 201, response_body = $3 WHERE key = $1 AND user_id = $2`, [idempotencyKey, principal.userId, JSON.stringify({ id: orderId })]);
         }
-        return placed;
+        return orderId;
       });
     } catch (err) {
       if (err instanceof ReplayInstead && idempotencyKey) {
@@ -152,9 +152,9 @@ export class OrderService {
       }
       throw err;
     }
-    if (dueAt) await this.jobs.expireAt(view.id, dueAt);
+    if (dueAt) await this.jobs.expireAt(orderId, dueAt);
     if (invoiceId) await this.jobs.issueInvoice(invoiceId);
-    return { view, replayed: false };
+    return { view: (await this.views.get(this.db.manager, orderId))!, replayed: false };
   }
 
   async list(principal: Principal, query: OrderQueryDto): Promise<{ items: BuyerOrderSummary[]; total: number; page: number; pageSize: number }> {
@@ -251,7 +251,6 @@ export class OrderService {
       deliveryFeeFen: number;
       status: BuyerOrderStatus;
       dueAt: Date | null;
-      takes: readonly LotTake[];
     },
   ): Promise<string> {
     const number = `SH${businessDay().replace(/-/g, '')}-${randomBytes(5).toString('hex').toUpperCase()}`;
@@ -316,14 +315,17 @@ export class OrderService {
                                                  cat int, county text, grams int, qty int, price bigint, fen bigint)`,
       [id, JSON.stringify(lineRows)],
     );
-    // The lots each line's units were reserved from (one line per SKU in an order).
+    return id;
+  }
+
+  /** The lots each line's units were reserved from (one line per SKU in an order). */
+  private async recordAllocations(tx: EntityManager, id: string, takes: readonly LotTake[]): Promise<void> {
     await tx.query(
       `INSERT INTO line_allocations (order_line_id, lot_id, quantity)
        SELECT ol.id, t.lot_id, t.qty FROM unnest($2::uuid[], $3::uuid[], $4::int[]) AS t(sku_id, lot_id, qty)
          JOIN order_lines ol ON ol.buyer_order_id = $1 AND ol.sku_id = t.sku_id`,
-      [id, o.takes.map((t) => t.skuId), o.takes.map((t) => t.lotId), o.takes.map((t) => t.quantity)],
+      [id, takes.map((t) => t.skuId), takes.map((t) => t.lotId), takes.map((t) => t.quantity)],
     );
-    return id;
   }
 
   /** A draft invoice row; the worker issues it through Stripe Invoicing after commit. */
@@ -340,9 +342,11 @@ export class OrderService {
         { field: 'Idempotency-Key', reason: 'already used with different parameters' },
       ]);
     }
-    const earlier = row.response_body as BuyerOrderView;
-    // The order as it is now (it may have been paid since), not a stale copy.
-    return { view: (await this.views.get(db, earlier.id)) ?? earlier, replayed: true };
+    const earlier = row.response_body as { id: string };
+    // The order as it is now (it may have been paid since), not a copy from the first response.
+    const view = await this.views.get(db, earlier.id);
+    if (!view) return null;
+    return { view, replayed: true };
   }
 
   private move(from: BuyerOrderStatus, to: BuyerOrderStatus): void {
