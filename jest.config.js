@@ -17,7 +17,7 @@ const swc = [
 const common = {
   testEnvironment: 'node',
   transform: { '^.+\\.(t|j)s$': swc },
-  moduleNameMapper: { '^@shanhai/(domain|persistence|contract)$': '<rootDir>/libs/$1/src/index.ts' },
+  moduleNameMapper: { '^@shanhai/(domain|persistence|contract|payments)$': '<rootDir>/libs/$1/src/index.ts' },
   modulePathIgnorePatterns: ['<rootDir>/dist', '<rootDir>/libs/.*/dist'],
   rootDir: __dirname,
 };

@@ -31,6 +31,9 @@ if (problems.length) {
 
 check('typecheck (build)', 'npx', ['tsc', '-b', 'tsconfig.build.json']);
 check('typecheck (tests)', 'npx', ['tsc', '-p', 'tsconfig.spec.json']);
+for (const project of ['apps/storefront', 'apps/portal', 'libs/ui', 'libs/api-client']) {
+  if (existsSync(`${root}/${project}/tsconfig.json`)) check(`typecheck (${project})`, 'npx', ['tsc', '-p', `${project}/tsconfig.json`]);
+}
 // ESLint's module-boundary rule reads the Nx project graph, which this computes and caches.
 step('nx project graph', 'npx', ['nx', 'show', 'projects'], { NX_DAEMON: 'false' });
 check('lint (module boundaries, code rules)', 'npx', ['eslint', '.', '--max-warnings=0'], { NX_DAEMON: 'false' });
@@ -70,6 +73,10 @@ if (existsSync(`${root}/scripts/e2e.mjs`)) {
   } else {
     record('browser tests', 0, 1);
   }
+}
+
+if (existsSync(`${root}/scripts/bundle-size.mjs`) && existsSync(`${root}/dist/apps/storefront`)) {
+  check('storefront landing JS under budget', 'node', ['scripts/bundle-size.mjs']);
 }
 
 const passed = results.reduce((a, r) => a + r.passed, 0);

@@ -11,7 +11,9 @@ import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { HealthController } from './health/health.controller';
 import { IdentityModule } from './identity/identity.module';
+import { FulfilmentModule } from './fulfilment/fulfilment.module';
 import { OrderingModule } from './ordering/ordering.module';
+import { PaymentsModule } from './payments/payments.module';
 import { PlacesModule } from './places/places.module';
 
 @Module({})
@@ -36,6 +38,8 @@ export class AppModule {
         IdentityModule,
         CatalogModule,
         OrderingModule,
+        FulfilmentModule,
+        PaymentsModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }],

@@ -9,6 +9,9 @@ import { MAX_IMAGE_BYTES } from './catalog/product-image.service';
 import { AppConfig } from './config/app-config';
 import { createValidationPipe } from './common/validation';
 
+/** Where Stripe (and the local emulator, see scripts/start.mjs) delivers events. */
+export const STRIPE_WEBHOOK_PATH = '/api/payments/stripe/webhook';
+
 /** Builds the HTTP application; shared by `main.ts` and the integration tests so both run the same stack. */
 export async function createApp(config: AppConfig, options: { logger?: boolean } = {}): Promise<INestApplication> {
   const app = await NestFactory.create(AppModule.forRoot(config), { bufferLogs: true, bodyParser: false, abortOnError: false });
@@ -21,6 +24,8 @@ export async function createApp(config: AppConfig, options: { logger?: boolean }
       contentSecurityPolicy: { directives: { 'script-src': ["'self'", "'unsafe-inline'"], 'style-src': ["'self'", "'unsafe-inline'", 'https:'] } },
     }),
   );
+  // Stripe signs the exact bytes it sends: its webhook gets the raw body (the JSON parser then skips the request).
+  app.use(STRIPE_WEBHOOK_PATH, express.raw({ type: () => true, limit: '1mb' }));
   app.use(express.json({ limit: '1mb' }));
   app.use(express.urlencoded({ extended: false, limit: '1mb' }));
   app.use(express.raw({ type: ['image/jpeg', 'image/png', 'image/webp', 'application/octet-stream'], limit: MAX_IMAGE_BYTES + 1024 }));

@@ -3,23 +3,38 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { dataSourceOptions, QUEUES, redisConnection, RuntimeConfig } from '@shanhai/persistence';
+import { StripeSettings, stripeSettingsFromEnv } from '@shanhai/payments';
 import { HeartbeatProcessor } from './heartbeat/heartbeat.processor';
 import { HeartbeatScheduler } from './heartbeat/heartbeat.scheduler';
 import { ReservationExpiryProcessor } from './reservations/reservation-expiry.processor';
 import { ReservationSweepScheduler } from './reservations/reservation-sweep.scheduler';
+import { ClaimSettlementProcessor } from './payments/claim-settlement.processor';
+import { InvoiceIssueProcessor } from './payments/invoice-issue.processor';
+import { PaymentReconciliationProcessor } from './payments/payment-reconciliation.processor';
+import { paymentsCoreProvider } from './payments/payments-core.provider';
+import { PaymentsScheduler } from './payments/payments.scheduler';
 
 @Module({})
 export class WorkerModule {
-  static forRoot(config: RuntimeConfig, options: { schedule?: boolean } = {}): DynamicModule {
+  /** `stripe`: where the payment processors reach Stripe (default: the environment, see libs/payments). */
+  static forRoot(config: RuntimeConfig, options: { schedule?: boolean; stripe?: StripeSettings } = {}): DynamicModule {
     return {
       module: WorkerModule,
       imports: [
         LoggerModule.forRoot({ pinoHttp: { level: config.logLevel } }),
         TypeOrmModule.forRoot({ ...dataSourceOptions(config.databaseUrl), extra: { max: 10 } }),
         BullModule.forRoot({ connection: redisConnection(config.redisUrl), prefix: process.env.QUEUE_PREFIX ?? 'shanhai' }),
-        BullModule.registerQueue({ name: QUEUES.heartbeat }, { name: QUEUES.reservations }, { name: QUEUES.claims }),
+        BullModule.registerQueue({ name: QUEUES.heartbeat }, { name: QUEUES.reservations }, { name: QUEUES.claims }, { name: QUEUES.invoices }, { name: QUEUES.paymentReconciliation }),
       ],
-      providers: [HeartbeatProcessor, ReservationExpiryProcessor, ...(options.schedule === false ? [] : [HeartbeatScheduler, ReservationSweepScheduler])],
+      providers: [
+        HeartbeatProcessor,
+        ReservationExpiryProcessor,
+        paymentsCoreProvider(options.stripe ?? stripeSettingsFromEnv()),
+        ClaimSettlementProcessor,
+        InvoiceIssueProcessor,
+        PaymentReconciliationProcessor,
+        ...(options.schedule === false ? [] : [HeartbeatScheduler, ReservationSweepScheduler, PaymentsScheduler]),
+      ],
     };
   }
 }

@@ -284,3 +284,84 @@ export interface BuyerOrderSummary {
   lineCount: number;
   createdAt: string;
 }
+
+/** A line as fulfilment shows it: the order line with what the buyer recorded on receipt. */
+export interface FulfilmentLineView extends OrderLineView {
+  receiptNote: string | null;
+  /** `/api/order-lines/:id/receipt-photo` when a photo was uploaded. */
+  receiptPhotoUrl: string | null;
+  receivedAt: string | null;
+}
+
+/** Money owed back to the buyer for a line (short, damaged, rejected, cancelled) or a delivery fee; settled by refund or credit note. */
+export interface ClaimView {
+  id: string;
+  orderLineId: string | null;
+  reason: 'short' | 'damaged' | 'rejected' | 'cancelled' | 'delivery_fee';
+  quantity: number;
+  amountFen: number;
+  /** open → refunded | credited | waived */
+  status: string;
+  note: string | null;
+  createdAt: string;
+  settledAt: string | null;
+}
+
+/** One cooperative's part of a buyer order, as the cooperative and the buyer work on it. */
+export interface SupplierOrderDetailView extends Omit<SupplierOrderView, 'lines'> {
+  buyerOrderNumber: string;
+  buyerOrderStatus: string;
+  buyerOrganisationId: string;
+  buyerOrganisationName: string;
+  paymentMethod: string;
+  paymentStatus: string;
+  deliverySite: { id: string; name: string; address: string; countyCode: string; receivingHours: string | null };
+  deliveryDate: string;
+  placedAt: string;
+  evaluatedAt: string | null;
+  /** When the buyer order completed (received, paid, evaluated where asked). */
+  completedAt: string | null;
+  lines: FulfilmentLineView[];
+  claims: ClaimView[];
+}
+
+export interface SupplierOrderSummary {
+  id: string;
+  buyerOrderId: string;
+  buyerOrderNumber: string;
+  buyerOrganisationName: string;
+  status: string;
+  deliveryDate: string;
+  deliverySiteName: string;
+  produceFen: number;
+  deliveryFeeFen: number;
+  lineCount: number;
+  createdAt: string;
+  shippedOn: string | null;
+  receivedAt: string | null;
+}
+
+/** What to pick for accepted, unshipped lines: per SKU with the lots the units were reserved from, and per delivery site. */
+export interface PickListView {
+  supplierId: string;
+  deliveryDate: string | null;
+  skus: Array<{
+    skuId: string;
+    skuCode: string;
+    productNameZh: string;
+    packingUnitZh: string;
+    quantity: number;
+    lots: Array<{ lotId: string; lotCode: string; harvestDate: string; quantity: number }>;
+    sites: Array<{ siteId: string; siteName: string; deliveryDate: string; quantity: number }>;
+  }>;
+  sites: Array<{
+    siteId: string;
+    siteName: string;
+    address: string;
+    receivingHours: string | null;
+    buyerOrganisationName: string;
+    deliveryDate: string;
+    supplierOrders: Array<{ id: string; buyerOrderNumber: string }>;
+    lines: Array<{ orderLineId: string; skuCode: string; productNameZh: string; packingUnitZh: string; quantity: number }>;
+  }>;
+}

@@ -7,3 +7,5 @@ export * from './catalog';
 export * from './calendar';
 export * from './ordering';
 export * from './delivery-fee';
+export * from './fulfilment';
+export * from './statistics';

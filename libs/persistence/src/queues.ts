@@ -21,10 +21,15 @@ export interface HeartbeatJob {
 /** `expire` one order at its deadline, or `sweep` all overdue ones (the safety net if Redis lost a delayed job). */
 export type ReservationJob = { readonly kind: 'expire'; readonly buyerOrderId: string } | { readonly kind: 'sweep' };
 
-export interface ClaimJob {
-  readonly claimId: string;
-}
+/** `claimId`: settle one claim; `sweep`: settle every claim still open and retry refunds left pending (the safety net). */
+export type ClaimJob = { readonly claimId: string } | { readonly sweep: true };
 
-export interface InvoiceJob {
-  readonly invoiceId: string;
+/** `invoiceId`: issue one draft invoice through Stripe Invoicing; `sweep`: issue every draft left behind. */
+export type InvoiceJob = { readonly invoiceId: string } | { readonly sweep: true };
+
+/** Compares Stripe with our orders over the last `days` days and writes a report (`reportId` when the operator asked for it). */
+export interface PaymentReconciliationJob {
+  readonly trigger: 'schedule' | 'operator';
+  readonly reportId?: string;
+  readonly days?: number;
 }

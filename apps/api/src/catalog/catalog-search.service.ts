@@ -9,28 +9,13 @@ import { CatalogQueryDto } from './catalog.dto';
 import { CategoryService } from './category.service';
 import { queryTerms } from './search-terms';
 
-
-
-
-
-
-
-
-
 interface Where {
   sql: string;
   params: unknown[];
 }
 
-// Facet counts over a filter are kept this long: a browse page's counts may trail a stock change by
-// up to this, while the items themselves are always read fresh.
-const FACET_TTL_MS = 15_000;
-const FACET_CACHE_MAX = 1000;
-
 @Injectable()
 export class CatalogSearchService {
-  private readonly facetCache = new Map<string, { at: number; total: number; facets: CatalogFacets }>();
-
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly divisions: DivisionService,
@@ -43,20 +28,31 @@ export class CatalogSearchService {
     const today = businessDay();
     const where = await this.where(query, today);
     const order = this.orderBy(query, where);
+    // A text query sorted other than by relevance: the matches are first collected from the index (the
+    // OFFSET 0 keeps the planner from walking a sort-order index instead, testing row after row for a
+    // word that may be rare or absent), then sorted. Without text, sorts follow their indexes.
+    const matches =
+      where.text !== null && (query.sort ?? 'relevance') !== 'relevance'
+        ? `(SELECT p.id, p.name_zh, p.name_en, p.stock_units, p.created_at, p.min_price_fen FROM products p WHERE ${where.sql} OFFSET 0) p`
+        : `products p WHERE ${where.sql}`;
     const [rows, counted] = await Promise.all([
+      // The page's ids first, sorted on the narrow columns alone; only those rows are then read in full
+      // with their supplier and first image (rather than every match before the sort: docs/performance.md).
       this.db.query(
         `SELECT p.id, p.name_zh, p.name_en, p.origin_county_code, p.origin_province_code, p.supplier_id, p.grade, p.spec,
                 p.storage_class, p.seasons, p.min_price_fen, p.stock_units, p.category_id,
                 (p.certified_from <= $1 AND p.certified_until > $1) AS certified,
                 o.name AS supplier_name, o.name_en AS supplier_name_en,
                 (SELECT i.id FROM product_images i WHERE i.product_id = p.id ORDER BY i.sort_order, i.created_at LIMIT 1) AS image_id
-           FROM products p JOIN organisations o ON o.id = p.supplier_id
-          WHERE ${where.sql}
-          ORDER BY ${order.sql}
-          LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
+           FROM unnest(ARRAY(SELECT p.id FROM ${matches}
+                              ORDER BY ${order.sql}
+                              LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize})) WITH ORDINALITY AS page(id, n)
+           JOIN products p ON p.id = page.id
+           JOIN organisations o ON o.id = p.supplier_id
+          ORDER BY page.n`,
         [...where.params, ...order.params],
       ),
-      this.facets(where, today),
+      this.facets(where),
     ]);
     const items = await Promise.all(rows.map((r: Record<string, unknown>) => this.item(r)));
     return { items, total: counted.total, page, pageSize, facets: counted.facets };
@@ -105,9 +101,13 @@ export class CatalogSearchService {
     const text = query.q?.trim() || null;
     if (text) {
       const terms = queryTerms(text);
-      if (terms.length > 0) add((n) => `p.search_terms @> $${n}::text[]`, terms);
-      // A lone Latin letter is too short for the token index: match English names starting with it.
-      else add((n) => `lower(p.name_en) LIKE $${n}`, `${text.toLowerCase().replace(/[%_\\]/g, '')}%`);
+      // The terms go in as a sub-select so that the planner cannot see them and always takes the GIN
+      // index: shown a common term, it would rather scan the table and test every row's ~140 tokens,
+      // which costs far more than it estimates (docs/performance.md).
+      if (terms.length > 0) add((n) => `p.search_terms @> (SELECT $${n}::text[])`, terms);
+      // A lone Latin letter is too short for the token index: match English names starting with it
+      // (as typed: LIKE wildcards in the query are escaped, so "%" matches nothing rather than everything).
+      else add((n) => `lower(p.name_en) LIKE $${n}`, `${text.toLowerCase().replace(/[%_\\]/g, (c) => `\\${c}`)}%`);
     }
     if (query.category) {
       const category = await this.categories.byCode(query.category);
@@ -153,57 +153,66 @@ export class CatalogSearchService {
     }
   }
 
-  private async facets(where: Where, today: string): Promise<{ total: number; facets: CatalogFacets }> {
-    const key = JSON.stringify([where.sql, where.params]);
-    const cached = this.facetCache.get(key);
-    if (cached && Date.now() - cached.at < FACET_TTL_MS && cached.facets && today === where.params[0]) {
-      return cached;
-    }
+  /**
+   * The total and the facet counts of the filter, read in the same request as the page, so that they
+   * agree with the items (a product made visible, hidden or sold out counts at once).
+   */
+  private async facets(where: Where): Promise<{ total: number; facets: CatalogFacets }> {
+    // One pass over the matching rows, grouped by the four list facets (a few hundred groups at most,
+    // carrying the certified and in-stock counts and the price range); the lists and totals are then
+    // added up here. Without a text query the rows come from idx_products_facets alone (an index-only
+    // scan), not from the wide product rows (docs/performance.md).
     const rows: Array<Record<string, unknown>> = await this.db.query(
-      `SELECT GROUPING(p.category_id) AS g_cat, GROUPING(p.origin_province_code) AS g_prov, GROUPING(p.origin_county_code) AS g_county,
-              GROUPING(p.storage_class) AS g_storage, GROUPING(cert) AS g_cert, GROUPING(stocked) AS g_stock,
-              p.category_id, p.origin_province_code, p.origin_county_code, p.storage_class, cert, stocked,
-              COUNT(*)::int AS n, MIN(p.min_price_fen) AS min_price, MAX(p.min_price_fen) AS max_price
-         FROM products p,
-              LATERAL (SELECT COALESCE(p.certified_from <= $1 AND p.certified_until > $1, false) AS cert, p.stock_units > 0 AS stocked) x
+      `SELECT p.category_id, p.origin_province_code, p.origin_county_code, p.storage_class, COUNT(*)::int AS n,
+              (COUNT(*) FILTER (WHERE p.certified_from <= $1 AND p.certified_until > $1))::int AS certified,
+              (COUNT(*) FILTER (WHERE p.stock_units > 0))::int AS in_stock,
+              MIN(p.min_price_fen) AS min_price, MAX(p.min_price_fen) AS max_price
+         FROM products p
         WHERE ${where.sql}
-        GROUP BY GROUPING SETS ((p.category_id), (p.origin_province_code), (p.origin_county_code), (p.storage_class), (cert), (stocked), ())`,
+        GROUP BY p.category_id, p.origin_province_code, p.origin_county_code, p.storage_class`,
       where.params,
     );
+    const byCategory = new Map<number, number>();
+    const byProvince = new Map<string, number>();
+    const byCounty = new Map<string, number>();
+    const byStorage = new Map<string, number>();
+    const add = <K>(map: Map<K, number>, key: K, n: number): void => {
+      map.set(key, (map.get(key) ?? 0) + n);
+    };
+    let total = 0;
+    let certified = 0;
+    let inStock = 0;
+    let minFen: number | null = null;
+    let maxFen: number | null = null;
+    for (const r of rows) {
+      const n = r.n as number;
+      total += n;
+      certified += r.certified as number;
+      inStock += r.in_stock as number;
+      add(byCategory, r.category_id as number, n);
+      add(byProvince, r.origin_province_code as string, n);
+      add(byCounty, r.origin_county_code as string, n);
+      add(byStorage, r.storage_class as string, n);
+      if (r.min_price !== null) minFen = Math.min(minFen ?? Infinity, Number(r.min_price));
+      if (r.max_price !== null) maxFen = Math.max(maxFen ?? -Infinity, Number(r.max_price));
+    }
     const facets: CatalogFacets = {
       categories: [],
       provinces: [],
       counties: [],
       storage: [],
-      certified: { yes: 0, no: 0 },
-      inStock: { yes: 0, no: 0 },
-      price: { minFen: null, maxFen: null },
+      certified: { yes: certified, no: total - certified },
+      inStock: { yes: inStock, no: total - inStock },
+      price: { minFen, maxFen },
     };
-    let total = 0;
-    for (const r of rows) {
-      const n = r.n as number;
-      if (r.g_cat === 0) {
-        const c = await this.categories.byId(r.category_id as number);
-        facets.categories.push({ key: c?.code ?? String(r.category_id), nameZh: c?.nameZh ?? '', nameEn: c?.nameEn ?? '', count: n });
-      } else if (r.g_prov === 0) {
-        facets.provinces.push({ key: r.origin_province_code as string, name: (await this.divisions.find(r.origin_province_code as string))?.name ?? null, count: n });
-      } else if (r.g_county === 0) {
-        facets.counties.push({ key: r.origin_county_code as string, name: (await this.divisions.find(r.origin_county_code as string))?.name ?? null, count: n });
-      } else if (r.g_storage === 0) {
-        facets.storage.push({ key: r.storage_class as string, count: n });
-      } else if (r.g_cert === 0) {
-        facets.certified[r.cert ? 'yes' : 'no'] = n;
-      } else if (r.g_stock === 0) {
-        facets.inStock[r.stocked ? 'yes' : 'no'] = n;
-      } else {
-        total = n;
-        facets.price = { minFen: r.min_price === null ? null : Number(r.min_price), maxFen: r.max_price === null ? null : Number(r.max_price) };
-      }
+    for (const [id, n] of byCategory) {
+      const c = await this.categories.byId(id);
+      facets.categories.push({ key: c?.code ?? String(id), nameZh: c?.nameZh ?? '', nameEn: c?.nameEn ?? '', count: n });
     }
+    for (const [code, n] of byProvince) facets.provinces.push({ key: code, name: (await this.divisions.find(code))?.name ?? null, count: n });
+    for (const [code, n] of byCounty) facets.counties.push({ key: code, name: (await this.divisions.find(code))?.name ?? null, count: n });
+    for (const [key, n] of byStorage) facets.storage.push({ key, count: n });
     for (const list of [facets.categories, facets.provinces, facets.counties, facets.storage]) list.sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
-    const result = { at: Date.now(), total, facets };
-    if (this.facetCache.size >= FACET_CACHE_MAX) this.facetCache.delete(this.facetCache.keys().next().value as string);
-    this.facetCache.set(key, result);
-    return result;
+    return { total, facets };
   }
 }

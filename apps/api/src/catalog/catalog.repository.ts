@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { businessDay } from '@shanhai/domain';
 
 /**
  * The denormalised columns of `products` that browse and search read, recomputed in SQL inside the
@@ -26,11 +27,15 @@ export class CatalogRepository {
        FROM organisations o,
             LATERAL (SELECT MIN(price_fen) AS min_price, SUM(stock_units) AS stock
                        FROM skus WHERE product_id = $1 AND active) s
-            LEFT JOIN LATERAL (SELECT valid_from, valid_to, revoked_on FROM certifications
-                                WHERE product_id = $1 AND status IN ('certified', 'revoked')
-                                ORDER BY decided_at DESC LIMIT 1) c ON true
+            LEFT JOIN LATERAL (
+              -- The certificate that counts today; else the next one to start; else the latest decided.
+              SELECT valid_from, valid_to, revoked_on FROM certifications
+               WHERE product_id = $1 AND status IN ('certified', 'revoked')
+               ORDER BY (valid_from <= $2 AND valid_to >= $2 AND (revoked_on IS NULL OR revoked_on > $2)) DESC,
+                        (valid_from > $2) DESC, valid_from ASC, decided_at DESC
+               LIMIT 1) c ON true
        WHERE p.id = $1 AND o.id = p.supplier_id`,
-      [productId],
+      [productId, businessDay()],
     );
   }
 }

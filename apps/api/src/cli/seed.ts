@@ -11,6 +11,7 @@ import { ProductService } from '../catalog/product.service';
 import { loadConfig } from '../config/app-config';
 import { hashPassword } from '../identity/password';
 import { Principal } from '../identity/principal';
+import { PurchasingSettingsService } from '../ordering/purchasing-settings.service';
 import { OrganisationService } from '../identity/organisation.service';
 import { DivisionService } from '../places/division.service';
 import { PairingService } from '../places/pairing.service';
@@ -77,6 +78,8 @@ export async function seedDemo(databaseUrl: string, log: (line: string) => void 
       for (const s of b.sites) {
         await orgs.addDeliverySite(admin, org.id, { name: s.name, address: s.address, countyCode: s.county, receivingHours: s.hours });
       }
+      // The government canteen pays by invoice on 30-day terms (docs/payments.md), as public buyers usually do.
+      if (b.type === 'government') await app.get(PurchasingSettingsService).setNetTerms(org.id, 30);
     }
 
     const products = app.get(ProductService);

@@ -29,6 +29,8 @@ const REASONS: Record<number, string> = {
   415: 'Unsupported Media Type',
   422: 'Unprocessable Entity',
   429: 'Too Many Requests',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
   500: 'Internal Server Error',
 };
 
@@ -76,7 +78,8 @@ export class HttpExceptionFilter implements ExceptionFilter {
       if (pg.code === '23505') return this.plain(409, 'ALREADY_EXISTS', `already exists${pg.detail ? `: ${pg.detail}` : ''}`);
       if (pg.code === '23503') return this.plain(409, 'REFERENCE_CONFLICT', `a referenced record is missing or still in use${pg.detail ? `: ${pg.detail}` : ''}`);
       if (pg.code === '23514') return this.plain(400, 'VALIDATION_FAILED', `a value is out of range (${pg.constraint ?? 'check'})`);
-      if (pg.code === '22P02' || pg.code === '22003' || pg.code === '22007' || pg.code === '22008' || pg.code === '22001') {
+      // Invalid text representation, out of range, bad date/time, too long, invalid byte sequence.
+      if (['22P02', '22003', '22007', '22008', '22001', '22021'].includes(pg.code ?? '')) {
         return this.plain(400, 'VALIDATION_FAILED', 'a value has the wrong format or is out of range');
       }
     }

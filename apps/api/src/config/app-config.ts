@@ -1,4 +1,5 @@
 import { runtimeConfig, RuntimeConfig } from '@shanhai/persistence';
+import { StripeSettings, stripeSettingsFromEnv } from '@shanhai/payments';
 
 /** Everything the API and worker read from the environment, with defaults for this machine. */
 export interface AppConfig extends RuntimeConfig {
@@ -12,6 +13,10 @@ export interface AppConfig extends RuntimeConfig {
   readonly paymentWindowMinutes: number;
   /** How long stock stays reserved for an order waiting for its approver. */
   readonly approvalWindowHours: number;
+  /** Where buyers return after Stripe Checkout (the storefront). */
+  readonly storefrontUrl: string;
+  /** Stripe: the local emulator by default, real Stripe with real keys (docs/payments.md). */
+  readonly stripe: StripeSettings;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -36,6 +41,8 @@ export function loadConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     publicUrl: process.env.PUBLIC_URL ?? `http://127.0.0.1:${port}`,
     paymentWindowMinutes: int('PAYMENT_WINDOW_MINUTES', 30),
     approvalWindowHours: int('APPROVAL_WINDOW_HOURS', 72),
+    storefrontUrl: (process.env.STOREFRONT_URL ?? 'http://127.0.0.1:4173').replace(/\/+$/, ''),
+    stripe: stripeSettingsFromEnv(),
     ...overrides,
   };
 }

@@ -123,7 +123,7 @@ export class CreateOrganisationDto {
   supplierType?: SupplierType;
 
   @ApiPropertyOptional({ description: 'supplier county, or the division a jurisdiction governs' })
-  @ValidateIf((o: CreateOrganisationDto) => o.kind === 'supplier' || o.kind === 'jurisdiction')
+  @ValidateIf((o: CreateOrganisationDto) => o.kind === 'supplier' || o.kind === 'jurisdiction' || o.divisionCode !== undefined)
   @Matches(DIVISION_CODE, { message: 'divisionCode must be a six-digit GB/T 2260 code' })
   divisionCode?: string;
 }

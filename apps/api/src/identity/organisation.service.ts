@@ -59,6 +59,9 @@ export class OrganisationService {
     if (dto.creditCode && !isValidCreditCode(dto.creditCode)) throw invalid('creditCode', 'the check character does not match (GB 32100)');
     if (dto.kind === 'supplier') await this.divisions.requireCounty(dto.divisionCode as string, 'divisionCode');
     if (dto.kind === 'jurisdiction') await this.divisions.require(dto.divisionCode as string, 'divisionCode');
+    if ((dto.kind === 'buyer' || dto.kind === 'operator') && dto.divisionCode !== undefined) {
+      throw invalid('divisionCode', 'only suppliers and jurisdictions have a division');
+    }
     const repo = this.db.getRepository(OrganisationEntity);
     return repo.save(
       repo.create({

@@ -51,6 +51,14 @@ export class DivisionService {
     return division;
   }
 
+  /** A division named in the path: 404 when the code is unknown, 400 (naming `field`) when it is not a county. */
+  async knownCounty(code: string, field: string): Promise<DivisionEntity> {
+    const division = await this.find(code);
+    if (!division) throw notFound('division', code);
+    if (division.level !== 'county') throw invalid(field, `${code} (${division.name}) is a ${division.level}, not a county`);
+    return division;
+  }
+
   async get(code: string): Promise<DivisionView & { path: DivisionView[] }> {
     const division = await this.find(code);
     if (!division) throw notFound('division', code);
@@ -71,6 +79,7 @@ export class DivisionService {
 
   async children(parentCode: string | null): Promise<DivisionView[]> {
     const map = await this.all();
+    if (parentCode && !map.has(parentCode)) throw notFound('division', parentCode);
     return [...map.values()]
       .filter((d) => (parentCode ? d.parentCode === parentCode : d.level === 'province'))
       .sort((a, b) => a.code.localeCompare(b.code))

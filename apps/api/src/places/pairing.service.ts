@@ -2,7 +2,7 @@ import type { PairingView } from '@shanhai/contract';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { businessDay } from '@shanhai/domain';
+import { businessDay, isWithinDivision } from '@shanhai/domain';
 import { PairingCountyEntity, PairingEntity } from '@shanhai/persistence';
 import { invalid, notFound } from '../common/app-error';
 import { DivisionService } from './division.service';
@@ -24,11 +24,15 @@ export class PairingService {
     const seen = new Set<string>();
     for (const [i, c] of dto.counties.entries()) {
       await this.divisions.requireCounty(c.countyCode, `counties[${i}].countyCode`);
+      if (isWithinDivision(dto.eastDivisionCode, c.countyCode)) {
+        throw invalid(`counties[${i}].countyCode`, `${c.countyCode} lies inside the helping side ${dto.eastDivisionCode}; the helped counties are elsewhere`);
+      }
       if (seen.has(c.countyCode)) throw invalid(`counties[${i}].countyCode`, 'listed twice');
       seen.add(c.countyCode);
       const from = c.validFrom ?? dto.validFrom;
       if (from < dto.validFrom) throw invalid(`counties[${i}].validFrom`, 'must not be before the pairing starts');
       if (c.validTo && c.validTo < from) throw invalid(`counties[${i}].validTo`, 'must not be before validFrom');
+      if (dto.validTo && from > dto.validTo) throw invalid(`counties[${i}].validFrom`, 'must not be after the pairing ends');
       if (c.validTo && dto.validTo && c.validTo > dto.validTo) throw invalid(`counties[${i}].validTo`, 'must not be after the pairing ends');
     }
     const id = await this.db.transaction(async (tx) => {
@@ -64,6 +68,13 @@ export class PairingService {
       [countyCode, day],
     );
     return Promise.all(rows.map((r) => this.get(r.id)));
+  }
+
+  /** Whether a county (named in the path) is helped on a day, with the pairings that cover it. */
+  async helped(countyCode: string, day = businessDay()): Promise<{ countyCode: string; helped: boolean; pairings: PairingView[] }> {
+    await this.divisions.knownCounty(countyCode, 'code');
+    const pairings = await this.coveringPairings(countyCode, day);
+    return { countyCode, helped: pairings.length > 0, pairings };
   }
 
   async isHelped(countyCode: string, day = businessDay()): Promise<boolean> {

@@ -31,10 +31,8 @@ export class PlacesController {
   @Public()
   @Get('divisions/:code/pairings')
   @ApiOperation({ summary: 'The pairings that cover a county on a day; the county is helped while any does' })
-  async helped(@DivisionCodeParam('code') code: string, @Query() query: HelpedQueryDto) {
-    await this.divisions.requireCounty(code, 'code');
-    const pairings = await this.pairings.coveringPairings(code, query.on);
-    return { countyCode: code, helped: pairings.length > 0, pairings };
+  helped(@DivisionCodeParam('code') code: string, @Query() query: HelpedQueryDto) {
+    return this.pairings.helped(code, query.on);
   }
 
   @Public()

@@ -21,6 +21,11 @@ export class CategoryEntity {
 @Entity('products')
 // GIN over search tokens, created by hand in CatalogSearchIndex (TypeORM cannot describe it).
 @Index('idx_products_search_terms', { synchronize: false })
+// Created by hand in CatalogBrowseIndexes (INCLUDE, DESC NULLS LAST, an expression): facet counts, sorts, one-letter prefix.
+@Index('idx_products_facets', { synchronize: false })
+@Index('idx_products_name', { synchronize: false })
+@Index('idx_products_price_desc', { synchronize: false })
+@Index('idx_products_name_en_prefix', { synchronize: false })
 @Index(['visible', 'categoryId'])
 @Index(['visible', 'originCountyCode'])
 @Index(['visible', 'minPriceFen'])

@@ -3,7 +3,7 @@ import { DeliverySiteEntity, MembershipEntity, OrganisationEntity, ProductionBas
 import { DivisionEntity, PairingCountyEntity, PairingEntity } from './places.entity';
 import { WorkerHeartbeatEntity } from './worker.entity';
 import { BuyerOrderEntity, CartEntity, CartItemEntity, IdempotencyKeyEntity, LineAllocationEntity, OrderLineEntity, OutboxEventEntity, SupplierOrderEntity } from './ordering.entity';
-import { ClaimEntity, CreditNoteEntity, InvoiceEntity, PaymentEntity, RefundEntity, SettlementEntryEntity, StripeEventEntity } from './payments.entity';
+import { ClaimEntity, CreditNoteEntity, InvoiceEntity, PaymentEntity, PaymentReconciliationReportEntity, RefundEntity, SettlementEntryEntity, StripeEventEntity } from './payments.entity';
 
 export * from './catalog.entity';
 export * from './identity.entity';
@@ -44,4 +44,5 @@ export const ENTITIES = [
   CreditNoteEntity,
   StripeEventEntity,
   SettlementEntryEntity,
+  PaymentReconciliationReportEntity,
 ];

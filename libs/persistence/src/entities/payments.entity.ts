@@ -18,6 +18,8 @@ export class PaymentEntity {
   /** open → succeeded | failed | expired */
   @Column({ type: 'varchar', length: 16 }) status!: string;
   @Column({ name: 'checkout_url', type: 'text', nullable: true }) checkoutUrl!: string | null;
+  /** When the Checkout Session stops accepting payment (never after the order's reservation). */
+  @Column({ name: 'expires_at', type: 'timestamptz', nullable: true }) expiresAt!: Date | null;
   @Column({ name: 'succeeded_at', type: 'timestamptz', nullable: true }) succeededAt!: Date | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
@@ -59,10 +61,16 @@ export class RefundEntity {
   @Column({ name: 'amount_fen', type: 'bigint', transformer: bigintNumber }) amountFen!: number;
   /** pending → succeeded | failed */
   @Column({ type: 'varchar', length: 16 }) status!: string;
+  /** claim | late_payment (the order was cancelled or expired before the money arrived) | duplicate_payment */
+  @Column({ type: 'varchar', length: 20, default: 'claim' }) reason!: string;
+  /** Why the payment provider refused it, for the operator. */
+  @Column({ name: 'failure_message', type: 'text', nullable: true }) failureMessage!: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+  @Column({ name: 'settled_at', type: 'timestamptz', nullable: true }) settledAt!: Date | null;
 }
 
 @Entity('invoices')
+@Index(['status', 'dueDate'])
 export class InvoiceEntity {
   @PrimaryGeneratedColumn('uuid') id!: string;
   @Index({ unique: true })
@@ -72,9 +80,18 @@ export class InvoiceEntity {
   @Column({ type: 'varchar', length: 16 }) status!: InvoiceStatus;
   @Column({ name: 'amount_fen', type: 'bigint', transformer: bigintNumber }) amountFen!: number;
   @Column({ name: 'credited_fen', type: 'bigint', default: 0, transformer: bigintNumber }) creditedFen!: number;
+  /** The invoice number the payment provider gave at finalisation. */
+  @Column({ type: 'varchar', length: 64, nullable: true }) number!: string | null;
+  @Column({ name: 'hosted_invoice_url', type: 'text', nullable: true }) hostedInvoiceUrl!: string | null;
+  @Column({ name: 'issued_at', type: 'timestamptz', nullable: true }) issuedAt!: Date | null;
   @Column({ name: 'due_date', type: 'date', nullable: true }) dueDate!: string | null;
   @Column({ name: 'paid_at', type: 'timestamptz', nullable: true }) paidAt!: Date | null;
+  /** The bank transfer the operator recorded (Stripe does not take CNY transfers): reference and value date. */
   @Column({ name: 'transfer_reference', type: 'varchar', length: 200, nullable: true }) transferReference!: string | null;
+  @Column({ name: 'transfer_date', type: 'date', nullable: true }) transferDate!: string | null;
+  @Column({ name: 'transfer_recorded_by', type: 'uuid', nullable: true }) transferRecordedBy!: string | null;
+  @Column({ name: 'voided_at', type: 'timestamptz', nullable: true }) voidedAt!: Date | null;
+  @Column({ name: 'void_reason', type: 'varchar', length: 200, nullable: true }) voidReason!: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }
@@ -113,5 +130,29 @@ export class SettlementEntryEntity {
   @Column({ name: 'amount_fen', type: 'bigint', transformer: bigintNumber }) amountFen!: number;
   @Column({ type: 'text', nullable: true }) note!: string | null;
   @Column({ name: 'recorded_by', type: 'uuid', nullable: true }) recordedBy!: string | null;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+}
+
+/**
+ * One run of the payment reconciliation: what Stripe and our orders were compared over, what was
+ * settled automatically (orphaned payments, pending refunds, invoices paid elsewhere) and what is
+ * left for the operator.
+ */
+@Entity('payment_reconciliation_reports')
+@Index(['startedAt'])
+export class PaymentReconciliationReportEntity {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  /** schedule | operator */
+  @Column({ type: 'varchar', length: 16 }) trigger!: string;
+  @Column({ name: 'requested_by', type: 'uuid', nullable: true }) requestedBy!: string | null;
+  /** queued → running → completed | failed */
+  @Column({ type: 'varchar', length: 16 }) status!: string;
+  @Column({ name: 'window_from', type: 'timestamptz' }) windowFrom!: Date;
+  @Column({ name: 'started_at', type: 'timestamptz', nullable: true }) startedAt!: Date | null;
+  @Column({ name: 'finished_at', type: 'timestamptz', nullable: true }) finishedAt!: Date | null;
+  @Column({ type: 'jsonb', default: () => "'{}'" }) checked!: Record<string, number>;
+  @Column({ type: 'jsonb', default: () => "'[]'" }) settled!: unknown[];
+  @Column({ type: 'jsonb', default: () => "'[]'" }) mismatches!: unknown[];
+  @Column({ type: 'text', nullable: true }) error!: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
 }

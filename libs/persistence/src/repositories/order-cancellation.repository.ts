@@ -44,17 +44,18 @@ export class OrderCancellationRepository {
     const lines: Array<{ id: string }> = await tx.query(`SELECT id FROM order_lines WHERE buyer_order_id = $1`, [buyerOrderId]);
     await this.stock.release(tx, lines.map((l) => l.id));
 
-    // Money taken (card, wallet) or billed (invoice) is owed back, line by line, delivery fees apart.
+    // Money taken (card, wallet) or billed (invoice) is owed back, line by line, delivery fees apart;
+    // lines and supplier orders a cooperative rejected already carry their own claims.
     const owed = order.payment_status === 'paid' || order.payment_status === 'partially_refunded' || order.payment_method === 'invoice';
     let claimIds: string[] = [];
     if (owed) {
       const rows: Array<{ id: string }> = await tx.query(
         `INSERT INTO claims (buyer_order_id, order_line_id, supplier_order_id, reason, quantity, amount_fen, note)
          SELECT ol.buyer_order_id, ol.id, ol.supplier_order_id, 'cancelled', ol.quantity, ol.line_fen - ol.refunded_fen - ol.credited_fen, $2
-           FROM order_lines ol WHERE ol.buyer_order_id = $1 AND ol.line_fen - ol.refunded_fen - ol.credited_fen > 0
+           FROM order_lines ol WHERE ol.buyer_order_id = $1 AND ol.status <> 'rejected' AND ol.line_fen - ol.refunded_fen - ol.credited_fen > 0
          UNION ALL
          SELECT so.buyer_order_id, NULL, so.id, 'delivery_fee', 0, so.delivery_fee_fen, $2
-           FROM supplier_orders so WHERE so.buyer_order_id = $1 AND so.delivery_fee_fen > 0
+           FROM supplier_orders so WHERE so.buyer_order_id = $1 AND so.status <> 'rejected' AND so.delivery_fee_fen > 0
          RETURNING id`,
         [buyerOrderId, reason],
       );

@@ -1,0 +1,211 @@
+#!/usr/bin/env node
+/**
+ * Browser tests of the storefront: the BUILT app served by `vite preview`, against the REAL API on a fresh
+ * demo database made for this run, driven in Debian's Chromium by playwright-core, with node:test.
+ *
+ *   node scripts/e2e.mjs               build the API and the storefront, then run apps/storefront/e2e/*.e2e.mjs
+ *   node scripts/e2e.mjs --no-build    use what dist/ already holds
+ *   node scripts/e2e.mjs --keep-db     leave the database for a post-mortem (it is named in the output)
+ *   node scripts/e2e.mjs --summary=tmp/e2e.json   also write {"passed":N,"failed":N,...} there (npm test reads it)
+ *
+ * Environment: E2E_PG_ADMIN_URL (default postgres://postgres@127.0.0.1:5432/postgres), CHROMIUM_PATH
+ * (default /usr/bin/chromium). Everything started here listens on 127.0.0.1 only and is stopped, and the
+ * database dropped, on the way out (also on Ctrl-C). The node:test TAP output ends with `# pass N` / `# fail N`.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import pg from 'pg';
+
+const root = resolve(import.meta.dirname, '..');
+const args = new Set(process.argv.slice(2));
+const summaryFile = process.argv.slice(2).find((a) => a.startsWith('--summary='))?.slice('--summary='.length);
+const adminUrl = process.env.E2E_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const resultsDir = join(root, 'test-results');
+const e2eDir = join(root, 'apps/storefront/e2e');
+const log = (line) => console.log(`e2e: ${line}`);
+
+const started = [];
+let database = null;
+let scratch = null;
+let tearingDown = null;
+let summary = null;
+
+async function main() {
+  if (!existsSync(chromium)) throw new Error(`no Chromium at ${chromium}: apt-get install -y chromium fonts-wqy-zenhei`);
+  mkdirSync(join(resultsDir, 'screenshots'), { recursive: true });
+  scratch = mkdtempSync(join(tmpdir(), 'shanhai-e2e-'));
+
+  if (!args.has('--no-build')) {
+    log('building the API and the storefront');
+    run(join(root, 'node_modules/.bin/tsc'), ['-b', 'apps/api/tsconfig.app.json']);
+    run(join(root, 'node_modules/.bin/vite'), ['build', '--config', 'apps/storefront/vite.config.mts', '--logLevel', 'warn']);
+  }
+
+  database = `shanhai_e2e_${Date.now()}_${process.pid}`;
+  await admin(`CREATE DATABASE ${database}`);
+  const databaseUrl = withDatabase(adminUrl, database);
+  log(`database ${database}: migrating and seeding the demo`);
+  run(process.execPath, ['dist/apps/api/cli/migrate.js'], { DATABASE_URL: databaseUrl });
+  run(process.execPath, ['dist/apps/api/cli/seed.js'], { DATABASE_URL: databaseUrl });
+
+  const apiPort = await freePort();
+  const apiUrl = `http://127.0.0.1:${apiPort}`;
+  start('api', process.execPath, ['dist/apps/api/main.js'], {
+    DATABASE_URL: databaseUrl,
+    PORT: String(apiPort),
+    HOST: '127.0.0.1',
+    PUBLIC_URL: apiUrl,
+    STORAGE_DIR: join(scratch, 'storage'),
+  });
+  await waitFor(`${apiUrl}/api/categories`, 'the API');
+
+  const webPort = await freePort();
+  const storefrontUrl = `http://127.0.0.1:${webPort}`;
+  start('preview', process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'preview', '--config', 'apps/storefront/vite.config.mts', '--host', '127.0.0.1', '--port', String(webPort), '--strictPort'], {
+    API_URL: apiUrl,
+  });
+  await waitFor(`${storefrontUrl}/`, 'vite preview');
+  await waitFor(`${storefrontUrl}/api/categories`, 'the preview proxy to the API');
+  log(`API ${apiUrl}, storefront ${storefrontUrl}`);
+
+  const files = readdirSync(e2eDir).filter((f) => f.endsWith('.e2e.mjs')).sort().map((f) => join(e2eDir, f));
+  return new Promise((resolveRun) => {
+    // TAP to stdout: CI reads its closing `# pass N` / `# fail N` lines (also kept for --summary).
+    const tests = spawn(process.execPath, ['--test', '--test-reporter=tap', '--test-concurrency=1', ...files], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env: { ...process.env, STOREFRONT_URL: storefrontUrl, API_URL: apiUrl, CHROMIUM_PATH: chromium, SCREENSHOT_DIR: join(resultsDir, 'screenshots') },
+    });
+    let tap = '';
+    tests.stdout.on('data', (chunk) => {
+      tap += chunk;
+      process.stdout.write(chunk);
+    });
+    started.push({ name: 'node --test', child: tests });
+    tests.on('exit', (code, signal) => {
+      const count = (name) => Number(tap.match(new RegExp(`^# ${name} (\\d+)$`, 'm'))?.[1] ?? 0);
+      summary = { passed: count('pass'), failed: count('fail') + count('cancelled'), tests: count('tests'), skipped: count('skipped') };
+      resolveRun(code ?? (signal ? 1 : 0));
+    });
+  });
+}
+
+function run(cmd, argv, env = {}) {
+  execFileSync(cmd, argv, { cwd: root, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, ...env } });
+}
+
+/** A long-running server; its output goes to test-results/e2e-<name>.log, and an early exit fails the run. */
+function start(name, cmd, argv, env) {
+  const out = createWriteStream(join(resultsDir, `e2e-${name}.log`));
+  const child = spawn(cmd, argv, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout.pipe(out);
+  child.stderr.pipe(out);
+  const entry = { name, child, exited: false };
+  child.on('exit', (code) => {
+    entry.exited = true;
+    if (!tearingDown) log(`${name} exited early (code ${code}); see test-results/e2e-${name}.log`);
+  });
+  started.push(entry);
+  return entry;
+}
+
+async function waitFor(url, what, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (started.some((s) => s.exited)) throw new Error(`a server stopped while waiting for ${what}`);
+    try {
+      const res = await fetch(url);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`${what} did not answer ${url} within ${timeoutMs / 1000} s`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+function freePort() {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+function withDatabase(url, name) {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+async function admin(sql) {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+async function stop({ name, child }) {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => {
+    log(`${name} ignored SIGTERM; killing it`);
+    child.kill('SIGKILL');
+  }, 5000);
+  await exited;
+  clearTimeout(timer);
+}
+
+function teardown() {
+  tearingDown ??= (async () => {
+    for (const s of started.reverse()) await stop(s);
+    if (database && !args.has('--keep-db')) {
+      try {
+        await admin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+        log(`database ${database} dropped`);
+      } catch (err) {
+        log(`could not drop ${database}: ${err.message}`);
+      }
+    } else if (database) {
+      log(`database ${database} kept (--keep-db)`);
+    }
+    if (scratch) rmSync(scratch, { recursive: true, force: true });
+  })();
+  return tearingDown;
+}
+
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    log(`${signal}: stopping`);
+    void teardown().then(() => process.exit(130));
+  });
+}
+
+let code = 1;
+try {
+  code = await main();
+} catch (err) {
+  console.error(`e2e: ${err.stack ?? err.message}`);
+  code = 1;
+} finally {
+  await teardown();
+}
+if (summaryFile) {
+  // A run that broke before any test ran (build, database, a server) counts as one failure.
+  const written = summary ?? { passed: 0, failed: 1, tests: 0, skipped: 0 };
+  mkdirSync(dirname(resolve(root, summaryFile)), { recursive: true });
+  writeFileSync(resolve(root, summaryFile), `${JSON.stringify({ ...written, exitCode: code })}\n`);
+}
+process.exit(code);
