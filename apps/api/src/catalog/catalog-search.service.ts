@@ -7,7 +7,11 @@ import { invalid } from '../common/app-error';
 import { DivisionService } from '../places/division.service';
 import { CatalogQueryDto } from './catalog.dto';
 import { CategoryService } from './category.service';
+import { catalogVersion } from './catalog-version';
 import { queryTerms } from './search-terms';
+
+const FACET_TTL_MS = 10_000;
+const FACET_CACHE_MAX = 1000;
 
 interface Where {
   sql: string;
@@ -21,6 +25,8 @@ export class CatalogSearchService {
     private readonly divisions: DivisionService,
     private readonly categories: CategoryService,
   ) {}
+
+  private readonly facetCache = new Map<string, { version: number; at: number; value: { total: number; facets: CatalogFacets } }>();
 
   async search(query: CatalogQueryDto): Promise<CatalogPage> {
     const page = query.page ?? 1;
@@ -52,7 +58,7 @@ export class CatalogSearchService {
           ORDER BY page.n`,
         [...where.params, ...order.params],
       ),
-      this.facets(where),
+      this.cachedFacets(where),
     ]);
     const items = await Promise.all(rows.map((r: Record<string, unknown>) => this.item(r)));
     return { items, total: counted.total, page, pageSize, facets: counted.facets };
@@ -154,9 +160,23 @@ export class CatalogSearchService {
   }
 
   /**
-   * The total and the facet counts of the filter, read in the same request as the page, so that they
-   * agree with the items (a product made visible, hidden or sold out counts at once).
+   * Facet counts of a broad filter cost a pass over most of the catalog, and the same few browse pages
+   * are asked for again and again. They are kept for FACET_TTL_MS per filter, but dropped as soon as
+   * this process changes the catalog or stock (`catalogVersion`), so they agree with the items after any
+   * change made through this API instance.
    */
+  private async cachedFacets(where: Where): Promise<{ total: number; facets: CatalogFacets }> {
+    const key = JSON.stringify([where.sql, where.params]);
+    const version = catalogVersion.current();
+    const hit = this.facetCache.get(key);
+    if (hit && hit.version === version && Date.now() - hit.at < FACET_TTL_MS) return hit.value;
+    const value = await this.facets(where);
+    if (this.facetCache.size >= FACET_CACHE_MAX) this.facetCache.delete(this.facetCache.keys().next().value as string);
+    this.facetCache.set(key, { version, at: Date.now(), value });
+    return value;
+  }
+
+  /** The total and the facet counts of the filter. */
   private async facets(where: Where): Promise<{ total: number; facets: CatalogFacets }> {
     // One pass over the matching rows, grouped by the four list facets (a few hundred groups at most,
     // carrying the certified and in-stock counts and the price range); the lists and totals are then

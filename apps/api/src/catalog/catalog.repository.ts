@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { businessDay } from '@shanhai/domain';
+import { catalogVersion } from './catalog-version';
 
 /**
  * The denormalised columns of `products` that browse and search read, recomputed in SQL inside the
@@ -9,6 +10,7 @@ import { businessDay } from '@shanhai/domain';
 @Injectable()
 export class CatalogRepository {
   async refreshSkuStock(tx: EntityManager, skuId: string): Promise<void> {
+    catalogVersion.bump();
     await tx.query(
       `UPDATE skus SET stock_units = (SELECT COALESCE(SUM(available_units), 0) FROM lots WHERE sku_id = $1) WHERE id = $1`,
       [skuId],
@@ -16,6 +18,7 @@ export class CatalogRepository {
   }
 
   async refreshProduct(tx: EntityManager, productId: string): Promise<void> {
+    catalogVersion.bump();
     await tx.query(
       `UPDATE products p SET
          visible = (p.status = 'active' AND o.verification_status = 'verified'),

@@ -12,6 +12,7 @@ import { illegalTransition, moveSupplierOrder, requireSupplierSide } from './ful
 import { DecisionsDto } from './fulfilment.dto';
 import { FulfilmentLine, LockedSupplierOrder, NewClaim, SupplierOrderRepository } from './supplier-order.repository';
 import { SupplierOrderViewRepository } from './supplier-order-view.repository';
+import { catalogVersion } from '../catalog/catalog-version';
 
 const EVERY_COOPERATIVE_REJECTED = 'every cooperative rejected its part of the order';
 
@@ -66,6 +67,7 @@ export class DecisionService {
       }
       return claimIds;
     });
+    catalogVersion.bump();
     await this.jobs.settleClaims(claimIds);
     return (await this.views.detail(this.db.manager, id))!;
   }

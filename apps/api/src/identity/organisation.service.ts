@@ -11,6 +11,7 @@ import {
   UserEntity,
 } from '@shanhai/persistence';
 import { AppError, forbidden, invalid, notFound } from '../common/app-error';
+import { catalogVersion } from '../catalog/catalog-version';
 import { DivisionService } from '../places/division.service';
 import {
   AddMemberDto,
@@ -107,6 +108,7 @@ export class OrganisationService {
   }
 
   async refreshSupplierVisibility(tx: EntityManager, supplierId: string): Promise<void> {
+    catalogVersion.bump();
     await tx.query(
       `UPDATE products p SET visible = (p.status = 'active' AND o.verification_status = 'verified')
          FROM organisations o WHERE o.id = p.supplier_id AND p.supplier_id = $1`,

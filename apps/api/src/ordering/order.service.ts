@@ -7,6 +7,7 @@ import type { BuyerOrderStatus } from '@shanhai/domain';
 import type { BuyerOrderSummary, BuyerOrderView } from '@shanhai/contract';
 import { DeliverySiteEntity, LotTake, OrderCancellationRepository, OrganisationEntity, StockRepository } from '@shanhai/persistence';
 import { AppError, conflict, FieldProblem, invalid, notFound } from '../common/app-error';
+import { catalogVersion } from '../catalog/catalog-version';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { Principal } from '../identity/principal';
 import { resolveBuyerOrg } from './buyer-scope';
@@ -152,6 +153,7 @@ export class OrderService {
       }
       throw err;
     }
+    catalogVersion.bump();
     if (dueAt) await this.jobs.expireAt(orderId, dueAt);
     if (invoiceId) await this.jobs.issueInvoice(invoiceId);
     return { view: (await this.views.get(this.db.manager, orderId))!, replayed: false };
@@ -206,6 +208,7 @@ export class OrderService {
     });
     if (dueAt) await this.jobs.expireAt(orderId, dueAt);
     if (invoiceId) await this.jobs.issueInvoice(invoiceId);
+    catalogVersion.bump();
     await this.jobs.settleClaims(claimIds);
     return (await this.views.get(this.db.manager, orderId))!;
   }
@@ -224,6 +227,7 @@ export class OrderService {
       }
       return outcome.claimIds;
     });
+    catalogVersion.bump();
     await this.jobs.settleClaims(claimIds);
     return (await this.views.get(this.db.manager, orderId))!;
   }
