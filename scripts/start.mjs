@@ -46,6 +46,9 @@ const stop = () => {
 };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
+process.on('SIGHUP', stop);
+// However this process ends, its children end with it.
+process.on('exit', () => children.forEach((c) => c.kill('SIGTERM')));
 for (const c of children) c.on('exit', (code) => code && code !== 0 && console.error(`a process exited with ${code}`));
 
 await waitFor(async () => (await fetch(`http://127.0.0.1:${env.PORT}/api/health`).catch(() => null))?.ok ?? false, { what: 'the API' });
