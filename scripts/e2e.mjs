@@ -42,6 +42,7 @@ async function main() {
   if (!args.has('--no-build')) {
     log('building the API and the storefront');
     run(join(root, 'node_modules/.bin/tsc'), ['-b', 'apps/api/tsconfig.app.json']);
+    run(join(root, 'node_modules/.bin/tsc'), ['-b', 'apps/stripe-emulator/tsconfig.app.json']);
     run(join(root, 'node_modules/.bin/vite'), ['build', '--config', 'apps/storefront/vite.config.mts', '--logLevel', 'warn']);
   }
 
@@ -54,23 +55,43 @@ async function main() {
 
   const apiPort = await freePort();
   const apiUrl = `http://127.0.0.1:${apiPort}`;
+  const webPort = await freePort();
+  const storefrontUrl = `http://127.0.0.1:${webPort}`;
+
+  // The local Stripe: the API opens Checkout sessions there, and its hosted page posts the webhook back.
+  const stripePort = await freePort();
+  const stripeUrl = `http://127.0.0.1:${stripePort}`;
+  start('stripe-emulator', process.execPath, ['dist/apps/stripe-emulator/main.js'], {
+    STRIPE_EMULATOR_PORT: String(stripePort),
+    STRIPE_EMULATOR_HOST: '127.0.0.1',
+    STRIPE_EMULATOR_PUBLIC_URL: stripeUrl,
+    STRIPE_WEBHOOK_URL: `${apiUrl}/api/payments/stripe/webhook`,
+    STRIPE_WEBHOOK_SECRET: 'whsec_emulator',
+  });
+
   start('api', process.execPath, ['dist/apps/api/main.js'], {
     DATABASE_URL: databaseUrl,
     PORT: String(apiPort),
     HOST: '127.0.0.1',
     PUBLIC_URL: apiUrl,
+    STOREFRONT_URL: storefrontUrl,
     STORAGE_DIR: join(scratch, 'storage'),
+    STRIPE_SECRET_KEY: 'sk_test_emulator',
+    STRIPE_WEBHOOK_SECRET: 'whsec_emulator',
+    STRIPE_API_HOST: '127.0.0.1',
+    STRIPE_API_PORT: String(stripePort),
+    STRIPE_API_PROTOCOL: 'http',
+    // Every test file signs in afresh from one address; the default 20 a minute is for the open internet.
+    AUTH_RATE_LIMIT_PER_MINUTE: '200',
   });
+  await waitFor(`${stripeUrl}/__emulator/health`, 'the Stripe emulator');
   await waitFor(`${apiUrl}/api/categories`, 'the API');
-
-  const webPort = await freePort();
-  const storefrontUrl = `http://127.0.0.1:${webPort}`;
   start('preview', process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'preview', '--config', 'apps/storefront/vite.config.mts', '--host', '127.0.0.1', '--port', String(webPort), '--strictPort'], {
     API_URL: apiUrl,
   });
   await waitFor(`${storefrontUrl}/`, 'vite preview');
   await waitFor(`${storefrontUrl}/api/categories`, 'the preview proxy to the API');
-  log(`API ${apiUrl}, storefront ${storefrontUrl}`);
+  log(`API ${apiUrl}, storefront ${storefrontUrl}, Stripe emulator ${stripeUrl}`);
 
   const files = readdirSync(e2eDir).filter((f) => f.endsWith('.e2e.mjs')).sort().map((f) => join(e2eDir, f));
   return new Promise((resolveRun) => {
@@ -78,7 +99,7 @@ async function main() {
     const tests = spawn(process.execPath, ['--test', '--test-reporter=tap', '--test-concurrency=1', ...files], {
       cwd: root,
       stdio: ['ignore', 'pipe', 'inherit'],
-      env: { ...process.env, STOREFRONT_URL: storefrontUrl, API_URL: apiUrl, CHROMIUM_PATH: chromium, SCREENSHOT_DIR: join(resultsDir, 'screenshots') },
+      env: { ...process.env, STOREFRONT_URL: storefrontUrl, API_URL: apiUrl, STRIPE_EMULATOR_URL: stripeUrl, CHROMIUM_PATH: chromium, SCREENSHOT_DIR: join(resultsDir, 'screenshots') },
     });
     let tap = '';
     tests.stdout.on('data', (chunk) => {

@@ -9,6 +9,10 @@ import { RouteError } from './shell/route-error';
 const BrowsePage = lazy(() => import('./catalog/browse-page').then((m) => ({ default: m.BrowsePage })));
 const ProductPage = lazy(() => import('./catalog/product-page').then((m) => ({ default: m.ProductPage })));
 const SignInPage = lazy(() => import('./identity/sign-in-page').then((m) => ({ default: m.SignInPage })));
+const CartPage = lazy(() => import('./ordering/cart-page').then((m) => ({ default: m.CartPage })));
+const CheckoutPage = lazy(() => import('./ordering/checkout-page').then((m) => ({ default: m.CheckoutPage })));
+const OrdersPage = lazy(() => import('./ordering/orders-page').then((m) => ({ default: m.OrdersPage })));
+const OrderPage = lazy(() => import('./ordering/order-page').then((m) => ({ default: m.OrderPage })));
 
 export const routes: RouteObject[] = [
   {
@@ -20,6 +24,10 @@ export const routes: RouteObject[] = [
       { path: 'browse', element: <BrowsePage /> },
       { path: 'products/:productId', element: <ProductPage /> },
       { path: 'sign-in', element: <SignInPage /> },
+      { path: 'cart', element: <CartPage /> },
+      { path: 'checkout', element: <CheckoutPage /> },
+      { path: 'orders', element: <OrdersPage /> },
+      { path: 'orders/:orderId', element: <OrderPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

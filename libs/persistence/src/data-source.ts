@@ -1,6 +1,12 @@
+import { types } from 'pg';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
+
+// A PostgreSQL `date` is a calendar day: keep it the 'YYYY-MM-DD' string it is. node-postgres would
+// otherwise turn raw query results into a Date at local midnight, which serialises as a timestamp and
+// shifts the day in any time zone east or west of the server's.
+types.setTypeParser(types.builtins.DATE, (value: string) => value);
 
 export const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/shanhai';
 

@@ -87,6 +87,10 @@ export function horizontalOverflow(page) {
 
 /** Waits until nothing on the page is loading (no busy list, no loading status). */
 export async function settled(page) {
+  // Let React commit the render that follows a navigation (the one that marks the new query as in
+  // flight) before asking whether anything is still loading; otherwise the previous page's data passes.
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(undefined)))));
+  await page.waitForFunction(() => !document.querySelector('.ui-status--loading, [aria-busy="true"]'));
   await page.waitForLoadState('networkidle');
   await page.waitForFunction(() => !document.querySelector('.ui-status--loading, [aria-busy="true"]'));
 }

@@ -2,6 +2,7 @@ import type { ProductDetail } from '@shanhai/contract';
 import { Badge, Price, useLanguage, useLocalize } from '@shanhai/ui';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AddToCart } from '../ordering/add-to-cart';
 import { formatCount, formatWeight } from './catalog-format';
 import { tierRows } from './tier-rows';
 
@@ -47,6 +48,8 @@ export function SkuOffer({ sku }: { sku: Sku }) {
           <dd>{sku.stockUnits > 0 ? units(sku.stockUnits) : <Badge tone="warning">{t('catalog.badges.outOfStock')}</Badge>}</dd>
         </div>
       </dl>
+
+      <AddToCart sku={sku} unit={unit} />
 
       <div className="table-scroll" role="region" aria-label={t('product.tiers.caption', { unit })} tabIndex={0}>
         <table className="data-table tiers" data-testid="tier-table">

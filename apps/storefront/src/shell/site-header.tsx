@@ -2,6 +2,7 @@ import { LanguageSwitch } from '@shanhai/ui';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink } from 'react-router';
 import { AccountMenu } from './account-menu';
+import { BuyerNavLinks } from './cart-link';
 import { SearchForm } from './search-form';
 
 export function SiteHeader() {
@@ -23,6 +24,7 @@ export function SiteHeader() {
           <NavLink to="/browse" className="site-nav__link">
             {t('nav.browse')}
           </NavLink>
+          <BuyerNavLinks />
         </nav>
         <SearchForm />
         <div className="site-header__account">
