@@ -4,6 +4,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { dataSourceOptions, QUEUES, redisConnection, RuntimeConfig } from '@shanhai/persistence';
 import { StripeSettings, stripeSettingsFromEnv } from '@shanhai/payments';
+import { CertifiedWindowProcessor } from './catalog/certified-window.processor';
+import { CertifiedWindowScheduler } from './catalog/certified-window.scheduler';
 import { HeartbeatProcessor } from './heartbeat/heartbeat.processor';
 import { HeartbeatScheduler } from './heartbeat/heartbeat.scheduler';
 import { ReservationExpiryProcessor } from './reservations/reservation-expiry.processor';
@@ -24,16 +26,17 @@ export class WorkerModule {
         LoggerModule.forRoot({ pinoHttp: { level: config.logLevel } }),
         TypeOrmModule.forRoot({ ...dataSourceOptions(config.databaseUrl), extra: { max: 10 } }),
         BullModule.forRoot({ connection: redisConnection(config.redisUrl), prefix: process.env.QUEUE_PREFIX ?? 'shanhai' }),
-        BullModule.registerQueue({ name: QUEUES.heartbeat }, { name: QUEUES.reservations }, { name: QUEUES.claims }, { name: QUEUES.invoices }, { name: QUEUES.paymentReconciliation }),
+        BullModule.registerQueue({ name: QUEUES.heartbeat }, { name: QUEUES.reservations }, { name: QUEUES.claims }, { name: QUEUES.invoices }, { name: QUEUES.paymentReconciliation }, { name: QUEUES.catalog }),
       ],
       providers: [
         HeartbeatProcessor,
+        CertifiedWindowProcessor,
         ReservationExpiryProcessor,
         paymentsCoreProvider(options.stripe ?? stripeSettingsFromEnv()),
         ClaimSettlementProcessor,
         InvoiceIssueProcessor,
         PaymentReconciliationProcessor,
-        ...(options.schedule === false ? [] : [HeartbeatScheduler, ReservationSweepScheduler, PaymentsScheduler]),
+        ...(options.schedule === false ? [] : [HeartbeatScheduler, ReservationSweepScheduler, PaymentsScheduler, CertifiedWindowScheduler]),
       ],
     };
   }

@@ -9,6 +9,8 @@ export const QUEUES = {
   invoices: 'invoices',
   /** Matches Stripe payments, refunds and invoice payments against orders. */
   paymentReconciliation: 'payment-reconciliation',
+  /** Catalog upkeep that follows the calendar (certified windows). */
+  catalog: 'catalog-maintenance',
   /** Drains the outbox into the collaboration statistics. */
   statistics: 'statistics',
 } as const;
@@ -32,4 +34,8 @@ export interface PaymentReconciliationJob {
   readonly trigger: 'schedule' | 'operator';
   readonly reportId?: string;
   readonly days?: number;
+}
+
+export interface CatalogMaintenanceJob {
+  readonly kind: 'certified-windows';
 }
