@@ -67,8 +67,13 @@ describe('catalog, signed out', () => {
     assert.ok(after > 0 && after < before, `expected fewer than ${before}, got ${after}`);
     await page.getByRole('link', { name: /移除条件：薯类/ }).waitFor();
 
-    await page.getByLabel(/只看认定帮扶产品/).check();
+    // The box reflects the URL: ticking it navigates, and it shows ticked once the new page renders
+    // (Playwright's check() would insist on the state changing within the click itself).
+    await page.getByLabel(/只看认定帮扶产品/).click();
     await page.waitForURL((url) => url.searchParams.get('certified') === 'true' && url.searchParams.get('category') === 'potatoes');
+
+    await settled(page);
+    assert.equal(await page.getByLabel(/只看认定帮扶产品/).isChecked(), true);
 
     // The link reproduces the page: open it afresh.
     await visit(page, new URL(page.url()).pathname + new URL(page.url()).search);
