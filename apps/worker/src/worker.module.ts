@@ -15,6 +15,9 @@ import { InvoiceIssueProcessor } from './payments/invoice-issue.processor';
 import { PaymentReconciliationProcessor } from './payments/payment-reconciliation.processor';
 import { paymentsCoreProvider } from './payments/payments-core.provider';
 import { PaymentsScheduler } from './payments/payments.scheduler';
+import { StatisticsProcessor } from './statistics/statistics.processor';
+import { StatisticsRecomputeService } from './statistics/statistics-recompute.service';
+import { StatisticsScheduler } from './statistics/statistics.scheduler';
 
 @Module({})
 export class WorkerModule {
@@ -26,7 +29,7 @@ export class WorkerModule {
         LoggerModule.forRoot({ pinoHttp: { level: config.logLevel } }),
         TypeOrmModule.forRoot({ ...dataSourceOptions(config.databaseUrl), extra: { max: 10 } }),
         BullModule.forRoot({ connection: redisConnection(config.redisUrl), prefix: process.env.QUEUE_PREFIX ?? 'shanhai' }),
-        BullModule.registerQueue({ name: QUEUES.heartbeat }, { name: QUEUES.reservations }, { name: QUEUES.claims }, { name: QUEUES.invoices }, { name: QUEUES.paymentReconciliation }, { name: QUEUES.catalog }),
+        BullModule.registerQueue({ name: QUEUES.heartbeat }, { name: QUEUES.reservations }, { name: QUEUES.claims }, { name: QUEUES.invoices }, { name: QUEUES.paymentReconciliation }, { name: QUEUES.catalog }, { name: QUEUES.statistics }),
       ],
       providers: [
         HeartbeatProcessor,
@@ -36,7 +39,9 @@ export class WorkerModule {
         ClaimSettlementProcessor,
         InvoiceIssueProcessor,
         PaymentReconciliationProcessor,
-        ...(options.schedule === false ? [] : [HeartbeatScheduler, ReservationSweepScheduler, PaymentsScheduler, CertifiedWindowScheduler]),
+        StatisticsRecomputeService,
+        StatisticsProcessor,
+        ...(options.schedule === false ? [] : [HeartbeatScheduler, ReservationSweepScheduler, PaymentsScheduler, CertifiedWindowScheduler, StatisticsScheduler]),
       ],
     };
   }

@@ -5,3 +5,4 @@ export * from './queues';
 export * from './preflight';
 export * from './runtime-config';
 export * from './repositories';
+export * from './statistics';

@@ -39,3 +39,11 @@ export interface PaymentReconciliationJob {
 export interface CatalogMaintenanceJob {
   readonly kind: 'certified-windows';
 }
+
+/**
+ * `drain`: apply the outbox to the statistics (repeatable every few seconds; duplicates are harmless);
+ * `recompute`: rebuild a range of days from the orders, compare and repair (nightly, or asked for).
+ */
+export type StatisticsJob =
+  | { readonly kind: 'drain' }
+  | { readonly kind: 'recompute'; readonly runId: string; readonly from: string; readonly to: string; readonly repair: boolean };

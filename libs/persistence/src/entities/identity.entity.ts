@@ -36,6 +36,8 @@ export class OrganisationEntity {
    * platform's rule). An order needs an evaluation when any jurisdiction containing its supplier's
    * county asks for one.
    */
+  /** A jurisdiction may ask its public buyers to reserve more than the national 10% (per-mille). */
+  @Column({ name: 'min_reserved_share_permille', type: 'integer', nullable: true }) minReservedSharePermille!: number | null;
   @Column({ name: 'requires_evaluation', type: 'boolean', default: true }) requiresEvaluation!: boolean;
   /** Buyer: the Stripe customer used for checkout and invoices. */
   @Column({ name: 'stripe_customer_id', type: 'varchar', length: 255, nullable: true }) stripeCustomerId!: string | null;

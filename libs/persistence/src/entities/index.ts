@@ -2,6 +2,7 @@ import { CategoryEntity, CertificationEntity, LotEntity, ProductEntity, ProductI
 import { DeliverySiteEntity, MembershipEntity, OrganisationEntity, ProductionBaseEntity, SessionEntity, UserEntity } from './identity.entity';
 import { DivisionEntity, PairingCountyEntity, PairingEntity } from './places.entity';
 import { WorkerHeartbeatEntity } from './worker.entity';
+import { ReservedShareFilingEntity, StatAttributionEntity, StatDailyEntity, StatEventLedgerEntity, StatMonthlyEntity, StatRecomputeRunEntity, StatTargetEntity, StatWatermarkEntity } from './statistics.entity';
 import { BuyerOrderEntity, CartEntity, CartItemEntity, IdempotencyKeyEntity, LineAllocationEntity, OrderLineEntity, OutboxEventEntity, SupplierOrderEntity } from './ordering.entity';
 import { ClaimEntity, CreditNoteEntity, InvoiceEntity, PaymentEntity, PaymentReconciliationReportEntity, RefundEntity, SettlementEntryEntity, StripeEventEntity } from './payments.entity';
 
@@ -11,6 +12,7 @@ export * from './places.entity';
 export * from './worker.entity';
 export * from './ordering.entity';
 export * from './payments.entity';
+export * from './statistics.entity';
 
 export const ENTITIES = [
   OrganisationEntity,
@@ -45,4 +47,12 @@ export const ENTITIES = [
   StripeEventEntity,
   SettlementEntryEntity,
   PaymentReconciliationReportEntity,
+  StatAttributionEntity,
+  StatDailyEntity,
+  StatMonthlyEntity,
+  StatEventLedgerEntity,
+  StatWatermarkEntity,
+  StatRecomputeRunEntity,
+  StatTargetEntity,
+  ReservedShareFilingEntity,
 ];

@@ -34,6 +34,8 @@ export class CartItemEntity {
 @Entity('buyer_orders')
 @Index(['organisationId', 'createdAt'])
 @Index(['status', 'paymentDueAt'])
+@Index(['paidAt'])
+@Index(['completedAt'])
 export class BuyerOrderEntity {
   @PrimaryGeneratedColumn('uuid') id!: string;
   @Index({ unique: true })
@@ -168,8 +170,15 @@ export class IdempotencyKeyEntity {
  */
 @Entity('outbox_events')
 @Index(['type', 'id'])
+@Index(['txId', 'id'])
 export class OutboxEventEntity {
   @PrimaryGeneratedColumn('increment', { type: 'bigint' }) id!: string;
+  /**
+   * The writing transaction's id: the statistics drain events in (tx_id, id) order and only from
+   * transactions older than every one still running, so none commits behind the watermark. Written
+   * by OutboxRepository as pg_current_xact_id().
+   */
+  @Column({ name: 'tx_id', type: 'bigint' }) txId!: string;
   @Column({ type: 'varchar', length: 40 }) type!: string;
   @Column({ name: 'aggregate_id', type: 'uuid' }) aggregateId!: string;
   /** The business day (China Standard Time) the event counts on. */

@@ -28,6 +28,8 @@ export class PaymentEntity {
 /** A shortfall, damage or rejection that the buyer is owed money for, settled by refund or credit note. */
 @Entity('claims')
 @Index(['buyerOrderId'])
+@Index(['orderLineId'])
+@Index(['settledAt'])
 export class ClaimEntity {
   @PrimaryGeneratedColumn('uuid') id!: string;
   @Column({ name: 'buyer_order_id', type: 'uuid' }) buyerOrderId!: string;

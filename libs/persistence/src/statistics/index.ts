@@ -1,0 +1,3 @@
+export * from './attribution-sql';
+export * from './statistics-drain.repository';
+export * from './statistics-recompute.repository';
