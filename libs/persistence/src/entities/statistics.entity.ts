@@ -80,7 +80,7 @@ export class StatDailyEntity {
  * Columns not in a row's grain hold ''.
  */
 @Entity('stat_monthly')
-@Index('uq_stat_monthly_key', ['figure', 'month', 'grain', 'supplierCountyCode', 'buyerCityCode', 'dimKey'], { unique: true })
+@Index('uq_stat_monthly_key', ['figure', 'grain', 'month', 'supplierCountyCode', 'buyerCityCode', 'dimKey'], { unique: true })
 export class StatMonthlyEntity {
   @PrimaryGeneratedColumn('increment', { type: 'bigint' }) id!: string;
   @Column({ type: 'varchar', length: 8 }) figure!: string;
