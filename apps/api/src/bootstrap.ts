@@ -8,6 +8,7 @@ import { AppModule } from './app.module';
 import { MAX_IMAGE_BYTES } from './catalog/product-image.service';
 import { AppConfig } from './config/app-config';
 import { createValidationPipe } from './common/validation';
+import { mountQueueDashboard } from './operations/queue-dashboard';
 
 /** Where Stripe (and the local emulator, see scripts/start.mjs) delivers events. */
 export const STRIPE_WEBHOOK_PATH = '/api/payments/stripe/webhook';
@@ -31,6 +32,12 @@ export async function createApp(config: AppConfig, options: { logger?: boolean }
   app.use(express.raw({ type: ['image/jpeg', 'image/png', 'image/webp', 'application/octet-stream'], limit: MAX_IMAGE_BYTES + 1024 }));
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
+  const dashboardQueues = mountQueueDashboard(app, config);
+  const close = app.close.bind(app);
+  app.close = async () => {
+    await close();
+    await Promise.all(dashboardQueues.map((q) => q.close().catch(() => undefined)));
+  };
   SwaggerModule.setup('api/docs', app, () => openApiDocument(app), { jsonDocumentUrl: 'api/docs-json' });
   return app;
 }

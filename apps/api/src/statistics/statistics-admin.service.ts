@@ -1,0 +1,61 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Queue } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { addDays } from '@shanhai/domain';
+import { QUEUES, StatisticsDrainRepository, StatisticsJob } from '@shanhai/persistence';
+import { AppError, invalid, notFound } from '../common/app-error';
+import { Principal } from '../identity/principal';
+import { RecomputeRequestDto } from './statistics.dto';
+import { MAX_RANGE_DAYS } from './statistics.service';
+
+const RUN_COLUMNS = `id, trigger, requested_by AS "requestedBy", from_day::text AS "from", to_day::text AS "to", repair, status, facts_compared AS "factsCompared",
+  differences_count AS "differencesCount", differences, repaired_records AS "repairedRecords", error, created_at AS "createdAt", finished_at AS "finishedAt"`;
+
+/** Operators: ask the worker for a recomputation (an audit row records it), read runs, see the drain's backlog. */
+@Injectable()
+export class StatisticsAdminService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @InjectQueue(QUEUES.statistics) private readonly queue: Queue<StatisticsJob>,
+  ) {}
+
+  async requestRecompute(principal: Principal, dto: RecomputeRequestDto) {
+    if (dto.from > dto.to) throw invalid('to', 'to must not be before from');
+    if (addDays(dto.from, MAX_RANGE_DAYS) < dto.to) throw invalid('to', `a range may span at most ${MAX_RANGE_DAYS} days`);
+    const repair = dto.repair ?? true;
+    const [run] = await this.db.query(
+      `INSERT INTO stat_recompute_runs (trigger, requested_by, from_day, to_day, repair, status) VALUES ('operator', $1, $2, $3, $4, 'queued') RETURNING id`,
+      [principal.userId, dto.from, dto.to, repair],
+    );
+    try {
+      await Promise.race([
+        this.queue.add('recompute', { kind: 'recompute', runId: run.id, from: dto.from, to: dto.to, repair }, { jobId: `recompute-${run.id}`, removeOnComplete: 100, removeOnFail: 100 }),
+        new Promise((_, reject) => setTimeout(() => reject(new Error('Redis did not answer within 2 s')), 2000).unref()),
+      ]);
+    } catch {
+      await this.db.query(`UPDATE stat_recompute_runs SET status = 'failed', error = 'could not be queued: the job queue is unavailable', finished_at = now() WHERE id = $1`, [run.id]);
+      throw new AppError(503, 'QUEUE_UNAVAILABLE', 'the job queue is unavailable; try again in a moment');
+    }
+    return this.run(run.id);
+  }
+
+  async run(id: string) {
+    const [row] = await this.db.query(`SELECT ${RUN_COLUMNS} FROM stat_recompute_runs WHERE id = $1`, [id]);
+    if (!row) throw notFound('recomputation', id);
+    return row;
+  }
+
+  async runs() {
+    return this.db.query(`SELECT ${RUN_COLUMNS} FROM stat_recompute_runs ORDER BY created_at DESC LIMIT 50`);
+  }
+
+  /** How far the drain is: events waiting, the oldest one's age, the watermark. */
+  async status() {
+    const backlog = await new StatisticsDrainRepository(this.db).backlog();
+    const [mark] = await this.db.query(`SELECT last_tx_id::text AS "lastTxId", last_event_id::text AS "lastEventId", updated_at AS "updatedAt" FROM stat_watermarks WHERE consumer = 'statistics'`);
+    const [records] = await this.db.query(`SELECT count(*)::bigint AS n FROM stat_attributions`);
+    return { backlogEvents: backlog.events, oldestWaiting: backlog.oldest, watermark: mark ?? null, records: Number(records.n) };
+  }
+}
