@@ -59,10 +59,14 @@ async function main() {
   try {
     execFileSync(process.execPath, ['dist/apps/api/cli/migrate.js'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, DATABASE_URL: dbUrl } });
     const pool = new pg.Pool({ connectionString: dbUrl, max: 4 });
-    const places = await placesFor(pool);
-    if (PART !== 'read') await reconcile(pool, places);
-    if (PART !== 'reconcile') await read(pool, places);
-    await pool.end();
+    pool.on('error', () => undefined); // the database is dropped at the end, whatever happened
+    try {
+      const places = await placesFor(pool);
+      if (PART !== 'read') await reconcile(pool, places);
+      if (PART !== 'reconcile') await read(pool, places);
+    } finally {
+      await pool.end();
+    }
   } finally {
     if (api) api.kill('SIGTERM');
     if (process.env.BENCH_KEEP_DB !== '1') await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);

@@ -161,12 +161,46 @@ export function grainOf(side: 'west' | 'east', dimension: GrainDimension | null)
   return (side === 'west' ? 1 : 1 + GRAIN_DIMENSIONS.length) + GRAIN_DIMENSIONS.indexOf(dimension);
 }
 
-/** `(grain, supplier_county_code, buyer_city_code, dim_key)` rows of one record, for a CROSS JOIN LATERAL (VALUES …). */
-export function grainValues(): string {
-  const rows = ['(0, r.supplier_county_code::varchar, r.buyer_city_code::varchar, \'\'::varchar)'];
-  for (const d of GRAIN_DIMENSIONS) rows.push(`(${grainOf('west', d)}, r.supplier_county_code::varchar, ''::varchar, ${GRAIN_KEY_SQL[d]})`);
-  for (const d of GRAIN_DIMENSIONS) rows.push(`(${grainOf('east', d)}, ''::varchar, r.buyer_city_code::varchar, ${GRAIN_KEY_SQL[d]})`);
-  return rows.join(',\n      ');
+/** The grouping columns of the monthly roll-up, in the order GROUPING() reports them. */
+const GRAIN_COLUMNS = ['county', 'city', 'pairing', 'category', 'buyer_type', 'certified', 'supplier'] as const;
+const GRAIN_COLUMN_OF: Record<GrainDimension, (typeof GRAIN_COLUMNS)[number]> = { pairing: 'pairing', category: 'category', buyerType: 'buyer_type', certified: 'certified', supplier: 'supplier' };
+
+/** Every grain with the columns it keeps. */
+export function grainSets(): Array<{ grain: number; columns: Array<(typeof GRAIN_COLUMNS)[number]> }> {
+  const sets: Array<{ grain: number; columns: Array<(typeof GRAIN_COLUMNS)[number]> }> = [{ grain: 0, columns: ['county', 'city'] }];
+  for (const d of GRAIN_DIMENSIONS) sets.push({ grain: grainOf('west', d), columns: ['county', GRAIN_COLUMN_OF[d]] });
+  for (const d of GRAIN_DIMENSIONS) sets.push({ grain: grainOf('east', d), columns: ['city', GRAIN_COLUMN_OF[d]] });
+  return sets;
+}
+
+/** GROUPING(county, city, …) of a grain: a bit set for each column the grain leaves out. */
+function groupingMask(columns: readonly string[]): number {
+  return GRAIN_COLUMNS.reduce((mask, c, i) => (columns.includes(c) ? mask : mask | (1 << (GRAIN_COLUMNS.length - 1 - i))), 0);
+}
+
+/**
+ * Monthly grains of a set of records (alias `r`), in one pass with GROUPING SETS: rows of
+ * (figure, month, grain, supplier_county_code, buyer_city_code, dim_key, sums).
+ */
+export function monthlyGrainsSelect(source: string): string {
+  const sets = grainSets();
+  const expr: Record<(typeof GRAIN_COLUMNS)[number], string> = {
+    county: 'r.supplier_county_code::varchar',
+    city: 'r.buyer_city_code::varchar',
+    pairing: GRAIN_KEY_SQL.pairing,
+    category: GRAIN_KEY_SQL.category,
+    buyer_type: `${GRAIN_KEY_SQL.buyerType}::varchar`,
+    certified: GRAIN_KEY_SQL.certified,
+    supplier: GRAIN_KEY_SQL.supplier,
+  };
+  return `SELECT x.figure, x.month, CASE x.gmask ${sets.map((g) => `WHEN ${groupingMask(g.columns)} THEN ${g.grain}`).join(' ')} END AS grain,
+           COALESCE(x.county, '') AS county, COALESCE(x.city, '') AS city, COALESCE(x.pairing, x.category, x.buyer_type, x.certified, x.supplier, '') AS dim_key,
+           x.gross_fen, x.refund_fen, x.net_fen, x.lines
+      FROM (SELECT r.figure, date_trunc('month', r.business_day)::date AS month, ${GRAIN_COLUMNS.map((c) => `${expr[c]} AS ${c}`).join(', ')},
+                   sum(r.gross_fen) AS gross_fen, sum(r.refund_fen) AS refund_fen, sum(r.net_fen) AS net_fen, sum(r.lines) AS lines,
+                   GROUPING(${GRAIN_COLUMNS.map((c) => expr[c]).join(', ')}) AS gmask
+              FROM ${source} r
+             GROUP BY r.figure, date_trunc('month', r.business_day)::date, GROUPING SETS (${sets.map((g) => `(${g.columns.map((c) => expr[c]).join(', ')})`).join(', ')})) x`;
 }
 
 /** Upserts of the daily and monthly roll-ups from a CTE of new records named `source`. */
@@ -181,12 +215,7 @@ export function rollupStatements(source: string): { daily: string; monthly: stri
       DO UPDATE SET gross_fen = stat_daily.gross_fen + EXCLUDED.gross_fen, refund_fen = stat_daily.refund_fen + EXCLUDED.refund_fen,
                     net_fen = stat_daily.net_fen + EXCLUDED.net_fen, lines = stat_daily.lines + EXCLUDED.lines`,
     monthly: `INSERT INTO stat_monthly (figure, month, grain, supplier_county_code, buyer_city_code, dim_key, gross_fen, refund_fen, net_fen, lines)
-      SELECT r.figure, date_trunc('month', r.business_day)::date, g.grain, g.county, g.city, g.dim_key,
-             sum(r.gross_fen), sum(r.refund_fen), sum(r.net_fen), sum(r.lines)
-        FROM ${source} r
-        CROSS JOIN LATERAL (VALUES
-      ${grainValues()}) g(grain, county, city, dim_key)
-       GROUP BY 1, 2, 3, 4, 5, 6
+      ${monthlyGrainsSelect(source)}
       ON CONFLICT (figure, month, grain, supplier_county_code, buyer_city_code, dim_key)
       DO UPDATE SET gross_fen = stat_monthly.gross_fen + EXCLUDED.gross_fen, refund_fen = stat_monthly.refund_fen + EXCLUDED.refund_fen,
                     net_fen = stat_monthly.net_fen + EXCLUDED.net_fen, lines = stat_monthly.lines + EXCLUDED.lines`,

@@ -40,9 +40,10 @@ export class StatisticsDrainRepository {
       await tx.query(`INSERT INTO stat_watermarks (consumer) VALUES ($1) ON CONFLICT (consumer) DO NOTHING`, [STATISTICS_CONSUMER]);
       const [mark] = await tx.query(`SELECT last_tx_id::text, last_event_id::text FROM stat_watermarks WHERE consumer = $1 FOR UPDATE`, [STATISTICS_CONSUMER]);
       const events: Array<{ id: string; tx_id: string }> = await tx.query(
-        `SELECT id::text, tx_id::text FROM outbox_events
-          WHERE (tx_id, id) > ($1::bigint, $2::bigint) AND tx_id < $3::bigint
-          ORDER BY tx_id, id LIMIT $4`,
+        // Order by the columns themselves (not the text aliases, which would sort '10' before '9').
+        `SELECT e.id::text AS id, e.tx_id::text AS tx_id FROM outbox_events e
+          WHERE (e.tx_id, e.id) > ($1::bigint, $2::bigint) AND e.tx_id < $3::bigint
+          ORDER BY e.tx_id, e.id LIMIT $4`,
         [mark.last_tx_id, mark.last_event_id, xmin, batchSize],
       );
       if (events.length === 0) return { events: 0, records: 0 };
@@ -62,7 +63,7 @@ export class StatisticsDrainRepository {
          monthly AS (${rollups.monthly}),
          ledger AS (
            INSERT INTO stat_event_ledger (event_id, records)
-           SELECT ev.id, (SELECT count(*) FROM ins WHERE ins.event_id = ev.id) FROM ev)
+           SELECT ev.id, COALESCE(c.n, 0) FROM ev LEFT JOIN (SELECT event_id, count(*) AS n FROM ins GROUP BY event_id) c ON c.event_id = ev.id)
          SELECT count(*)::int AS records FROM ins`,
         [events.map((e) => e.id), recordedOn],
       );

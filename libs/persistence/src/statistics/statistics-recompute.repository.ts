@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { ATTRIBUTED, factsFromOrders, grainValues, rollupStatements } from './attribution-sql';
+import { ATTRIBUTED, factsFromOrders, monthlyGrainsSelect, rollupStatements } from './attribution-sql';
 
 export interface RecomputeDifference {
   readonly figure: string;
@@ -104,7 +104,7 @@ export class StatisticsRecomputeRepository {
         );
         repaired = n;
       }
-      const rollupDifferences = await this.checkRollups(tx, from, to);
+      const rollupDifferences = await this.checkRollups(tx, from, to, repair);
       await runner.commitTransaction();
       return {
         factsCompared: compared,
@@ -129,9 +129,9 @@ export class StatisticsRecomputeRepository {
 
   /**
    * The roll-ups must equal the records they summarise. Days in range whose daily rows differ are
-   * rebuilt from the records, and so are the months around them.
+   * rebuilt from the records (when repairing), and so are the months around them.
    */
-  private async checkRollups(tx: DataSource['manager'], from: string, to: string): Promise<number> {
+  private async checkRollups(tx: DataSource['manager'], from: string, to: string, repair: boolean): Promise<number> {
     const bad: Array<{ business_day: string }> = await tx.query(
       `WITH rec AS (
          SELECT figure, business_day, recorded_on, COALESCE(pairing_id::text, '') AS pairing_key, supplier_county_code, buyer_city_code, buyer_province_code, buyer_type, category_id, certified, supplier_id,
@@ -146,7 +146,7 @@ export class StatisticsRecomputeRepository {
         WHERE rec.g IS DISTINCT FROM roll.g OR rec.r IS DISTINCT FROM roll.r OR rec.n IS DISTINCT FROM roll.n OR rec.l IS DISTINCT FROM roll.l`,
       [from, to],
     );
-    if (bad.length === 0) return 0;
+    if (bad.length === 0 || !repair) return bad.length;
     const days = bad.map((b) => b.business_day);
     const daily = rollupStatements('r0').daily.replace('FROM r0 r', 'FROM stat_attributions r WHERE r.business_day = ANY($1::date[])');
     await tx.query(`DELETE FROM stat_daily WHERE business_day = ANY($1::date[])`, [days]);
@@ -155,11 +155,7 @@ export class StatisticsRecomputeRepository {
     await tx.query(`DELETE FROM stat_monthly WHERE month = ANY($1::date[])`, [months]);
     await tx.query(
       `INSERT INTO stat_monthly (figure, month, grain, supplier_county_code, buyer_city_code, dim_key, gross_fen, refund_fen, net_fen, lines)
-       SELECT r.figure, date_trunc('month', r.business_day)::date, g.grain, g.county, g.city, g.dim_key, sum(r.gross_fen), sum(r.refund_fen), sum(r.net_fen), sum(r.lines)
-         FROM stat_attributions r
-         CROSS JOIN LATERAL (VALUES ${grainValues()}) g(grain, county, city, dim_key)
-        WHERE date_trunc('month', r.business_day)::date = ANY($1::date[])
-        GROUP BY 1, 2, 3, 4, 5, 6`,
+       ${monthlyGrainsSelect(`(SELECT * FROM stat_attributions WHERE date_trunc('month', business_day)::date = ANY($1::date[]))`)}`,
       [months],
     );
     return days.length;
