@@ -25,6 +25,13 @@ export class StatisticsController {
     return this.statistics.totals(principal, query);
   }
 
+  @Roles('supplier_admin', 'supplier_staff', 'operator')
+  @Get('suppliers/:id/stats/totals')
+  @ApiOperation({ summary: 'A cooperative’s own sales and counted assistance over time (the same totals, limited to its lines)' })
+  supplierTotals(@CurrentPrincipal() principal: Principal, @UuidParam('id') id: string, @Query() query: TotalsQueryDto) {
+    return this.statistics.supplierTotals(principal, id, query);
+  }
+
   @Get('stats/lines')
   @ApiOperation({ summary: 'Drill-down: the attribution records (order lines) behind a row of totals, paginated, with their orders' })
   lines(@CurrentPrincipal() principal: Principal, @Query() query: LinesQueryDto) {

@@ -123,6 +123,12 @@ describe('statistics API: totals, drill-down, export, targets, reserved share �
     expect(all.body.jurisdiction).toBeNull();
     expect(all.body.rows).toEqual([expect.objectContaining({ label: '东澜—云岭', netFen: orders.reduce((a, o) => a + o.produceFen, 0) })]);
     expect((await h.t.get(`/api/stats/orders/${orders[1].id}`, otherOfficial.token)).status).toBe(404);
+
+    // A cooperative sees its own lines only, through its own route.
+    const own = await h.t.get(`/api/suppliers/${m.potatoCoop.orgId}/stats/totals?from=${monthStart}&to=${monthEnd}&figure=sales&groupBy=month`, m.potatoCoop.token);
+    expect(own.status).toBe(200);
+    expect(own.body.total.netFen).toBe(orders.reduce((a, o) => a + lineFen(o, m.potatoCoop.orgId), 0));
+    expect((await h.t.get(`/api/suppliers/${m.potatoCoop.orgId}/stats/totals?from=${monthStart}&to=${monthEnd}`, m.appleCoop.token)).status).toBe(404);
   });
 
   it('drills down from a row to the order lines behind it, whose sum is the row, with the order behind each', async () => {

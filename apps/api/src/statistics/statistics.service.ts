@@ -55,11 +55,16 @@ export class StatisticsService {
 
   async totals(principal: Principal, dto: TotalsQueryDto): Promise<TotalsView> {
     const { query, jurisdiction } = await this.query(principal, dto);
+    return this.view(query, jurisdiction, dto.limit);
+  }
+
+  /** Runs a totals query and shapes the answer: labelled rows (time in order, the rest largest first) and the total of all rows. */
+  private async view(query: TotalsQuery, jurisdiction: JurisdictionRow | null, limit?: number): Promise<TotalsView> {
     const { plan, rows } = await this.repo.totals(query, businessDay());
     const labels = await this.repo.labels(query.groupBy, rows.map((r) => r.key));
     const sorted = TIME_GROUPINGS.includes(query.groupBy) ? rows.sort((a, b) => a.key.localeCompare(b.key)) : rows.sort((a, b) => b.netFen - a.netFen || a.key.localeCompare(b.key));
     const total = rows.reduce((t, r) => ({ grossFen: t.grossFen + r.grossFen, refundFen: t.refundFen + r.refundFen, netFen: t.netFen + r.netFen, lines: t.lines + r.lines }), { grossFen: 0, refundFen: 0, netFen: 0, lines: 0 });
-    const limited = dto.limit ? sorted.slice(0, dto.limit) : sorted;
+    const limited = limit ? sorted.slice(0, limit) : sorted;
     return {
       currency: 'CNY',
       figure: query.figure,
@@ -72,6 +77,18 @@ export class StatisticsService {
       rows: limited.map((r) => ({ ...r, ...(labels.get(r.key) ?? { label: r.key, labelEn: r.key }) })),
       total,
     };
+  }
+
+  /**
+   * A cooperative's own figures: the same totals, limited to its lines (any jurisdiction). The
+   * supplier filter is forced to the cooperative; grouping by cooperative or pairing is pointless here.
+   */
+  async supplierTotals(principal: Principal, supplierId: string, dto: TotalsQueryDto): Promise<TotalsView> {
+    if (!principal.isOperator && !principal.memberships.some((m) => m.organisationId === supplierId && (m.role === 'supplier_admin' || m.role === 'supplier_staff'))) throw notFound('supplier', supplierId);
+    if (dto.from > dto.to) throw invalid('to', 'to must not be before from');
+    if (addDays(dto.from, MAX_RANGE_DAYS) < dto.to) throw invalid('to', `a range may span at most ${MAX_RANGE_DAYS} days`);
+    const query: TotalsQuery = { figure: dto.figure ?? 'counted', from: dto.from, to: dto.to, groupBy: dto.groupBy ?? 'month', asOf: dto.asOf ?? null, filters: { supplier: supplierId }, scope: { kind: 'all' } };
+    return this.view(query, null, dto.limit);
   }
 
   async lines(principal: Principal, dto: LinesQueryDto, buyerOrderId: string | null = null) {
