@@ -5,6 +5,6 @@ import { defineConfig } from 'vitest/config';
 // picks up the other's files.
 export default defineConfig({
   test: {
-    projects: ['apps/storefront/vite.config.mts', 'libs/ui/vite.config.mts', 'libs/api-client/vite.config.mts'],
+    projects: ['apps/storefront/vite.config.mts', 'apps/portal/vite.config.mts', 'libs/ui/vite.config.mts', 'libs/api-client/vite.config.mts'],
   },
 });

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
- * JavaScript the storefront's landing route loads, gzipped, from the built output (run `vite build` first):
- * the entry script in index.html plus every chunk it imports statically, transitively. Lazily loaded
+ * JavaScript a front end's landing route loads, gzipped (the storefront's by default; `--dir dist/apps/portal` for
+ * the portal), from the built output (run `vite build` first): the entry script in index.html plus every chunk it
+ * imports statically, transitively. Lazily loaded
  * routes (dynamic `import()`) are not counted: the home page does not fetch them.
  *
  *   node scripts/bundle-size.mjs [--dir dist/apps/storefront] [--budget-kb 250] [--json]
@@ -24,7 +25,7 @@ const asJson = args.includes('--json');
 
 const indexHtml = join(dir, 'index.html');
 if (!existsSync(indexHtml)) {
-  console.error(`bundle-size: ${indexHtml} not found; build first: npx vite build --config apps/storefront/vite.config.mts`);
+  console.error(`bundle-size: ${indexHtml} not found; build first: npx vite build --config apps/${posix.basename(dir)}/vite.config.mts`);
   process.exit(2);
 }
 

@@ -78,6 +78,9 @@ if (existsSync(`${root}/scripts/e2e.mjs`)) {
 if (existsSync(`${root}/scripts/bundle-size.mjs`) && existsSync(`${root}/dist/apps/storefront`)) {
   check('storefront landing JS under budget', 'node', ['scripts/bundle-size.mjs']);
 }
+if (existsSync(`${root}/scripts/bundle-size.mjs`) && existsSync(`${root}/dist/apps/portal`)) {
+  check('portal landing JS under budget', 'node', ['scripts/bundle-size.mjs', '--dir', 'dist/apps/portal']);
+}
 
 const passed = results.reduce((a, r) => a + r.passed, 0);
 const failed = results.reduce((a, r) => a + r.failed, 0);

@@ -6,7 +6,8 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { DEMO_PASSWORD, DESKTOP, horizontalOverflow, openBrowser, PHONE, SCHOOL, SCREENSHOT_DIR, settled, signIn, STOREFRONT_URL, unlabelledControls, visit } from './support/browser.mjs';
+import { call, chinaToday, PNG, signInApi } from './support/api.mjs';
+import { DESKTOP, horizontalOverflow, openBrowser, PHONE, SCHOOL, SCREENSHOT_DIR, settled, signIn, STOREFRONT_URL, unlabelledControls, visit } from './support/browser.mjs';
 
 const shot = (page, name) => page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
 
@@ -81,6 +82,8 @@ describe('ordering and paying by card', () => {
     const date = page.getByLabel('送达日期');
     assert.equal(await date.inputValue(), await date.getAttribute('min'), 'the earliest date is chosen');
     await page.getByLabel('银行卡').check();
+    assert.equal(await page.getByLabel(/^对公转账/).count(), 0, 'the school has no net terms: invoice is not offered');
+    await page.getByText('对公转账（账期）需平台为贵单位开通，开通后可在此选择。').waitFor();
     await page.getByTestId('checkout-fee').first().waitFor();
     assert.deepEqual(await unlabelledControls(page), []);
     await shot(page, 'checkout.zh-CN.desktop');
@@ -129,10 +132,19 @@ describe('ordering and paying by card', () => {
     await line.getByLabel('完好').fill(String(shipped - 1));
     await line.getByLabel('短少').fill('1');
     await line.getByLabel('情况说明（选填）').fill('少到一箱');
+    // A photo of the shortfall, uploaded as soon as it is chosen, then shown beside the line.
+    await line.getByLabel('到货照片（选填）').setInputFiles({ name: 'short.png', mimeType: 'image/png', buffer: PNG });
+    await line.getByText('照片已上传。').waitFor();
+    await line.getByRole('img', { name: /的到货照片$/ }).waitFor();
     assert.deepEqual(await unlabelledControls(page), []);
     await shot(page, 'receipt.zh-CN.desktop');
     await page.getByRole('button', { name: '确认收货' }).click();
     await page.getByText(`完好 ${shipped - 1}，短少 1，破损 0`, { exact: false }).waitFor();
+    // The receipt as recorded keeps the photo and the note; the shortfall is a claim on the order.
+    await page.locator('.receipt--done').getByRole('img', { name: /的到货照片$/ }).waitFor();
+    await page.getByText('说明：少到一箱', { exact: true }).first().waitFor();
+    const claim = page.getByTestId('money-back').getByTestId('claim').first();
+    assert.match(await claim.textContent(), /短少/);
     await page.getByLabel('4 星').check();
     await page.getByRole('button', { name: '提交评价' }).click();
     await page.getByTestId('evaluation').filter({ hasText: '您的评价：4 星' }).waitFor();
@@ -140,28 +152,33 @@ describe('ordering and paying by card', () => {
     assert.equal(await horizontalOverflow(page), 0);
     await shot(page, 'received.zh-CN.phone');
     await page.setViewportSize(DESKTOP);
+    await shot(page, 'received.zh-CN.desktop');
+  });
+
+  it('puts the order’s lines back in the cart with Reorder', async () => {
+    await page.getByRole('button', { name: /^再来一单/ }).click();
+    await page.waitForURL((url) => url.pathname === '/cart');
+    const report = page.getByTestId('cart-report');
+    await report.getByRole('heading', { name: /^再来一单（订单 SH.*）：1 行已加入，0 行未加入$/ }).waitFor();
+    await page.waitForFunction(() => document.activeElement?.id === 'cart-report-title');
+    await page.getByTestId('cart-line').first().waitFor();
+    await page.getByRole('banner').getByTestId('cart-count').filter({ hasText: '1' }).waitFor();
+    await settled(page);
+    await shot(page, 'reorder.zh-CN.desktop');
+    // Leave the school's cart empty for the tests that follow.
+    const school = await signInApi(SCHOOL.email);
+    const cart = await call('GET', '/api/cart', school.token);
+    for (const line of cart.groups.flatMap((g) => g.lines)) await call('DELETE', `/api/cart/items/${line.skuId}`, school.token);
   });
 });
 
 /** The cooperative's side, through the API: accept every line and ship with a tracking number. */
 async function shipAsTheCooperative(buyerOrderId) {
-  const api = process.env.API_URL;
-  const call = async (method, path, token, body) => {
-    const res = await fetch(`${api}${path}`, {
-      method,
-      headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    const json = await res.json().catch(() => null);
-    assert.ok(res.ok, `${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
-    return json;
-  };
-  const { token } = await call('POST', '/api/auth/sign-in', null, { email: 'potato@demo.shanhai.cn', password: DEMO_PASSWORD });
+  const { token } = await signInApi('potato@demo.shanhai.cn');
   const list = await call('GET', '/api/supplier-orders?pageSize=50', token);
   const summary = list.items.find((so) => so.buyerOrderId === buyerOrderId);
   assert.ok(summary, 'the cooperative sees the order');
   const detail = await call('GET', `/api/supplier-orders/${summary.id}`, token);
   await call('POST', `/api/supplier-orders/${summary.id}/decisions`, token, { lines: detail.lines.map((l) => ({ lineId: l.id, decision: 'accept' })) });
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
-  await call('POST', `/api/supplier-orders/${summary.id}/shipment`, token, { carrier: '顺丰速运', trackingNo: 'SF-E2E-0001', shippedOn: today });
+  await call('POST', `/api/supplier-orders/${summary.id}/shipment`, token, { carrier: '顺丰速运', trackingNo: 'SF-E2E-0001', shippedOn: chinaToday() });
 }

@@ -13,6 +13,10 @@ const CartPage = lazy(() => import('./ordering/cart-page').then((m) => ({ defaul
 const CheckoutPage = lazy(() => import('./ordering/checkout-page').then((m) => ({ default: m.CheckoutPage })));
 const OrdersPage = lazy(() => import('./ordering/orders-page').then((m) => ({ default: m.OrdersPage })));
 const OrderPage = lazy(() => import('./ordering/order-page').then((m) => ({ default: m.OrderPage })));
+const ApprovalsPage = lazy(() => import('./ordering/approvals-page').then((m) => ({ default: m.ApprovalsPage })));
+const InvoicesPage = lazy(() => import('./payments/invoices-page').then((m) => ({ default: m.InvoicesPage })));
+const ReservedSharePage = lazy(() => import('./reserved-share/reserved-share-page').then((m) => ({ default: m.ReservedSharePage })));
+const InvoicePage = lazy(() => import('./payments/invoice-page').then((m) => ({ default: m.InvoicePage })));
 
 export const routes: RouteObject[] = [
   {
@@ -28,6 +32,10 @@ export const routes: RouteObject[] = [
       { path: 'checkout', element: <CheckoutPage /> },
       { path: 'orders', element: <OrdersPage /> },
       { path: 'orders/:orderId', element: <OrderPage /> },
+      { path: 'approvals', element: <ApprovalsPage /> },
+      { path: 'invoices', element: <InvoicesPage /> },
+      { path: 'invoices/:invoiceId', element: <InvoicePage /> },
+      { path: 'reserved-share', element: <ReservedSharePage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -15,7 +15,7 @@ async function main(): Promise<void> {
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
-  console.log('shanhai-worker: processing queues (heartbeat, reservations, claims, invoices, payment-reconciliation)');
+  console.log('shanhai-worker: processing queues (heartbeat, reservations, claims, invoices, payment-reconciliation, catalog-maintenance, statistics, agreements)');
 }
 
 void main();

@@ -4,6 +4,9 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { dataSourceOptions, QUEUES, redisConnection, RuntimeConfig } from '@shanhai/persistence';
 import { StripeSettings, stripeSettingsFromEnv } from '@shanhai/payments';
+import { AgreementGenerationProcessor } from './agreements/agreement-generation.processor';
+import { AgreementGenerationScheduler } from './agreements/agreement-generation.scheduler';
+import { AGREEMENT_CLOCK, AgreementGenerator, Clock } from './agreements/agreement-generator';
 import { CertifiedWindowProcessor } from './catalog/certified-window.processor';
 import { CertifiedWindowScheduler } from './catalog/certified-window.scheduler';
 import { HeartbeatProcessor } from './heartbeat/heartbeat.processor';
@@ -21,15 +24,18 @@ import { StatisticsScheduler } from './statistics/statistics.scheduler';
 
 @Module({})
 export class WorkerModule {
-  /** `stripe`: where the payment processors reach Stripe (default: the environment, see libs/payments). */
-  static forRoot(config: RuntimeConfig, options: { schedule?: boolean; stripe?: StripeSettings } = {}): DynamicModule {
+  /**
+   * `stripe`: where the payment processors reach Stripe (default: the environment, see libs/payments);
+   * `clock`: what agreement generation takes for now (tests move it through the calendar).
+   */
+  static forRoot(config: RuntimeConfig, options: { schedule?: boolean; stripe?: StripeSettings; clock?: Clock } = {}): DynamicModule {
     return {
       module: WorkerModule,
       imports: [
         LoggerModule.forRoot({ pinoHttp: { level: config.logLevel } }),
         TypeOrmModule.forRoot({ ...dataSourceOptions(config.databaseUrl), extra: { max: 10 } }),
         BullModule.forRoot({ connection: redisConnection(config.redisUrl), prefix: process.env.QUEUE_PREFIX ?? 'shanhai' }),
-        BullModule.registerQueue({ name: QUEUES.heartbeat }, { name: QUEUES.reservations }, { name: QUEUES.claims }, { name: QUEUES.invoices }, { name: QUEUES.paymentReconciliation }, { name: QUEUES.catalog }, { name: QUEUES.statistics }),
+        BullModule.registerQueue({ name: QUEUES.heartbeat }, { name: QUEUES.reservations }, { name: QUEUES.claims }, { name: QUEUES.invoices }, { name: QUEUES.paymentReconciliation }, { name: QUEUES.catalog }, { name: QUEUES.statistics }, { name: QUEUES.agreements }),
       ],
       providers: [
         HeartbeatProcessor,
@@ -41,7 +47,10 @@ export class WorkerModule {
         PaymentReconciliationProcessor,
         StatisticsRecomputeService,
         StatisticsProcessor,
-        ...(options.schedule === false ? [] : [HeartbeatScheduler, ReservationSweepScheduler, PaymentsScheduler, CertifiedWindowScheduler, StatisticsScheduler]),
+        { provide: AGREEMENT_CLOCK, useValue: options.clock ?? ((): Date => new Date()) },
+        AgreementGenerator,
+        AgreementGenerationProcessor,
+        ...(options.schedule === false ? [] : [HeartbeatScheduler, ReservationSweepScheduler, PaymentsScheduler, CertifiedWindowScheduler, StatisticsScheduler, AgreementGenerationScheduler]),
       ],
     };
   }

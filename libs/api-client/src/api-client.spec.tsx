@@ -1,7 +1,7 @@
 // Front-end specs are *.spec.tsx: the root Jest config collects every *.spec.ts under libs/.
 import type { CatalogPage } from '@shanhai/contract';
 import { describe, expect, it, vi } from 'vitest';
-import { createApiClient, expectBody, expectNoContent } from './api-client';
+import { binaryBody, createApiClient, expectBody, expectNoContent } from './api-client';
 import { ApiError } from './api-error';
 
 const json = (status: number, body: unknown): Response =>
@@ -111,5 +111,22 @@ describe('expectBody', () => {
     const client = createApiClient('http://api.test', () => 'shs_x', { fetch });
 
     await expect(expectNoContent(client.POST('/api/auth/sign-out'))).resolves.toBeUndefined();
+  });
+});
+
+describe('binaryBody', () => {
+  it('sends a photo as its raw bytes with its own image type, not as JSON', async () => {
+    const { fetch, requests } = recordingFetch(() => json(201, { url: '/api/order-lines/l1/receipt-photo' }));
+    const client = createApiClient('http://api.test', () => 'shs_t', { fetch });
+    const bytes = new Uint8Array([0x89, 0x50, 0x4e, 0x47]);
+
+    await client.POST('/api/order-lines/{id}/receipt-photo', { params: { path: { id: 'l1' } }, ...binaryBody(new Blob([bytes], { type: 'image/png' })) });
+
+    expect(requests[0].headers.get('Content-Type')).toBe('image/png');
+    expect(new Uint8Array(await requests[0].arrayBuffer())).toEqual(bytes);
+  });
+
+  it('sends a file of a type the API does not name as octet-stream, for the API to judge', () => {
+    expect(binaryBody(new Blob(['x'], { type: 'image/heic' })).headers['Content-Type']).toBe('application/octet-stream');
   });
 });

@@ -63,3 +63,19 @@ export async function expectBody<T>(call: Promise<FetchResult>): Promise<T> {
 export async function expectNoContent(call: Promise<FetchResult>): Promise<void> {
   await expectBody<unknown>(call);
 }
+
+const RAW_TYPES = ['image/jpeg', 'image/png', 'image/webp'];
+
+/**
+ * Options that send a file's bytes as they are (`POST /api/order-lines/{id}/receipt-photo`). openapi-typescript
+ * types a `format: binary` body as `string`; what goes over the wire is the Blob itself, never JSON. A type the
+ * API does not name goes as `application/octet-stream`, so the API looks at the bytes and says what is wrong.
+ */
+export function binaryBody(blob: Blob): { body: string; bodySerializer: (body: unknown) => unknown; headers: { 'Content-Type': string } } {
+  return {
+    // The one place the Blob passes for the generated `string`: the serializer hands it to fetch untouched.
+    body: blob as unknown as string,
+    bodySerializer: (body) => body,
+    headers: { 'Content-Type': RAW_TYPES.includes(blob.type) ? blob.type : 'application/octet-stream' },
+  };
+}

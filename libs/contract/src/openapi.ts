@@ -713,7 +713,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** Members: how the organisation purchases — approval threshold, net terms, whether invoice payment is allowed */
+        get: operations["OrderingController_purchasingSettings"];
         /** Buyer admin: the produce amount above which orders wait for an approver */
         put: operations["OrderingController_purchasing"];
         post?: never;
@@ -1040,6 +1041,501 @@ export interface paths {
         put?: never;
         /** Stripe webhook: verified on the raw body, each event applied once; 400 on a bad signature */
         post: operations["StripeWebhookController_receive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stats/totals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Totals of a figure over a range, grouped by one dimension, read from the roll-ups (scoped to the jurisdiction) */
+        get: operations["StatisticsController_totals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/suppliers/{id}/stats/totals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A cooperative’s own sales and counted assistance over time (the same totals, limited to its lines) */
+        get: operations["StatisticsController_supplierTotals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stats/lines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Drill-down: the attribution records (order lines) behind a row of totals, paginated, with their orders */
+        get: operations["StatisticsController_lines"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stats/orders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One order as the statistics counted it (both figures), if any of it is in the caller’s scope */
+        get: operations["StatisticsController_order"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stats/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The totals table as CSV or XLSX: the same rows and numbers as /stats/totals */
+        get: operations["StatisticsController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stats/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Year to date against the jurisdiction’s target, with the year-end projection by run rate */
+        get: operations["StatisticsController_progress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stats/targets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Official: set the jurisdiction’s yearly target for a figure */
+        put: operations["StatisticsController_setTarget"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/statistics/recompute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Operator: the latest recomputations with their differences */
+        get: operations["StatisticsController_runs"];
+        put?: never;
+        /** Operator: rebuild a range of days from the orders, compare with the incremental figures, report and repair (the worker runs it) */
+        post: operations["StatisticsController_recompute"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/statistics/recompute/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["StatisticsController_run"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/statistics/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Operator: the outbox backlog and the drain’s watermark */
+        get: operations["StatisticsController_status"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reserved-share/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Officials: the public buyers of the jurisdiction, their filings, progress and projection, and the sum */
+        get: operations["ReservedShareController_jurisdiction"];
+        /** A public buyer files its canteen budget and reserved share for the year (or shares a canteen, or has none) */
+        put: operations["ReservedShareController_file"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reserved-share/{year}/organisations/{organisationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A buyer’s filing and its progress (counted assistance against the reserved amount) with the projection */
+        get: operations["ReservedShareController_own"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agreements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Agreements of your organisations (buyer or cooperative), newest first; the operator sees all */
+        get: operations["AgreementController_list"];
+        put?: never;
+        /** Propose an agreement: a buyer admin or approver to the SKU’s cooperative, or the cooperative’s admin to a buyer (buyerId); the other side accepts */
+        post: operations["AgreementController_propose"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agreements/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An agreement: current and pending terms, every version (the amendment history), pauses, delivery changes, progress and the next deliveries */
+        get: operations["AgreementController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agreements/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The delivery calendar: every scheduled or recorded day with its state (held, ordered, skipped, missed…), its order and receipt */
+        get: operations["AgreementController_deliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agreements/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept or decline the pending terms (the other side; the buyer names its delivery site when the cooperative proposed), or withdraw them (the proposer) */
+        post: operations["AgreementController_decide"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agreements/{id}/amendments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Propose new terms (a new version) for a running agreement; they govern from effectiveFrom once the other side accepts */
+        post: operations["AgreementController_amend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agreements/{id}/pauses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Pause deliveries from a day no sooner than the notice allows: until a day (a break) or until resumed */
+        post: operations["AgreementController_pause"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agreements/{id}/resumption": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resume a paused agreement from a day (default today) */
+        post: operations["AgreementController_resume"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agreements/{id}/termination": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End the agreement early under its notice terms: nothing is delivered after lastDeliveryOn */
+        post: operations["AgreementController_terminate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agreements/{id}/delivery-changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Skip one delivery (the buyer’s skip takes effect at once) or substitute another SKU of the same cooperative; the other side consents */
+        post: operations["AgreementController_proposeChange"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agreements/{id}/delivery-changes/{changeId}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept or decline a proposed skip or substitution (the other side), or withdraw it (the proposer) */
+        post: operations["AgreementController_decideChange"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/commitments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Commitments of your organisations (made by your buyer organisation, or to your cooperative), by harvest month */
+        get: operations["CommitmentController_list"];
+        put?: never;
+        /** Buyer: commit to take a quantity of a SKU from a coming harvest month */
+        post: operations["CommitmentController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/commitments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CommitmentController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/commitments/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cooperative: acknowledge (plan for it) or decline a commitment */
+        post: operations["CommitmentController_decide"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/commitments/{id}/cancellation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Buyer: withdraw a commitment not yet converted */
+        post: operations["CommitmentController_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/commitments/{id}/agreement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The harvest comes: propose an agreement made from the commitment (either side); the other side accepts it like any agreement */
+        post: operations["CommitmentController_toAgreement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/commitments/{id}/order": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The harvest comes: the buyer orders the committed SKU once, through ordinary checkout */
+        post: operations["CommitmentController_toOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/suppliers/{id}/commitment-demand": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cooperative: committed demand by harvest month and product, to plan planting */
+        get: operations["CommitmentController_demand"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1428,6 +1924,339 @@ export interface components {
         ReconciliationRequestDto: {
             /** @description how many days back to compare (default 7) */
             days?: number;
+        };
+        TargetDto: {
+            /** @description the jurisdiction; defaults to the caller’s own */
+            jurisdictionId?: string;
+            /** @example 2026 */
+            year: number;
+            /** @enum {string} */
+            figure: "counted" | "sales";
+            /**
+             * @description the yearly target in fen
+             * @example 5000000000
+             */
+            amountFen: number;
+        };
+        RecomputeRequestDto: {
+            from: string;
+            to: string;
+            /**
+             * @description write reversal records for the differences found
+             * @default true
+             */
+            repair: boolean;
+        };
+        ReservedShareFilingDto: {
+            /** @description the public buyer filing */
+            organisationId: string;
+            /** @enum {string} */
+            kind: "own_canteen" | "shared_canteen" | "no_canteen";
+            /** @description own_canteen: the yearly canteen food budget in fen */
+            canteenBudgetFen?: number;
+            /**
+             * @description own_canteen: the reserved share in per-mille (150 = 15%); at least 100
+             * @example 150
+             */
+            sharePermille?: number;
+            /** @description shared_canteen: the unit whose filing covers the canteen */
+            sharedWithId?: string;
+        };
+        PriceRuleDto: {
+            /**
+             * @description fixed: one unit price for the whole agreement; reference_band: the SKU’s list price on the day the order is generated, kept within ± bandPermille of basePriceFen
+             * @enum {string}
+             */
+            kind: "fixed" | "reference_band";
+            /**
+             * @description fixed: fen per unit
+             * @example 3600
+             */
+            unitPriceFen?: number;
+            /**
+             * @description reference_band: the agreed base price, fen per unit
+             * @example 4000
+             */
+            basePriceFen?: number;
+            /**
+             * @description reference_band: the band around the base price in per-mille (100 = ±10%), 0-500
+             * @example 100
+             */
+            bandPermille?: number;
+        };
+        ScheduleDto: {
+            /**
+             * @description weekly: on the chosen weekdays within the period; dates: on the listed days (a harvest calendar)
+             * @enum {string}
+             */
+            kind: "weekly" | "dates";
+            /**
+             * @description weekly: ISO weekdays, 1 = Monday … 7 = Sunday
+             * @example [
+             *       1,
+             *       4
+             *     ]
+             */
+            weekdays?: number[];
+            /**
+             * @description dates: delivery days YYYY-MM-DD inside the period
+             * @example [
+             *       "2026-10-12"
+             *     ]
+             */
+            dates?: string[];
+        };
+        ProposeAgreementDto: {
+            /** @description the SKU (and so the cooperative) the agreement is for */
+            skuId: string;
+            /**
+             * @description units (the SKU’s packing unit) per delivery; the SKU’s minimum and multiple apply
+             * @example 20
+             */
+            quantity: number;
+            price: components["schemas"]["PriceRuleDto"];
+            schedule: components["schemas"]["ScheduleDto"];
+            /** @description the buyer’s delivery site; a cooperative proposing leaves it out and the buyer names it on acceptance */
+            deliverySiteId?: string;
+            /** @example 2026-10-01 */
+            startDate: string;
+            /**
+             * @description inclusive; at most 366 days after startDate
+             * @example 2027-01-31
+             */
+            endDate: string;
+            /**
+             * @description card or wallet: each delivery’s order awaits payment; invoice: on the buyer’s approved net terms
+             * @enum {string}
+             */
+            paymentMethod: "card" | "wechat_pay" | "alipay" | "invoice";
+            /**
+             * @description invoice only: per_delivery (default) issues each delivery’s invoice at once; monthly issues the month’s invoices on the first day of the next month
+             * @enum {string}
+             */
+            invoicing?: "per_delivery" | "monthly";
+            /**
+             * @description days before each delivery its order is generated (default: the SKU’s lead time + 2; never less than the lead time), 0-30
+             * @example 3
+             */
+            orderDaysAhead?: number;
+            /**
+             * @description notice in days for a pause or an early end (default 7), 0-90
+             * @example 7
+             */
+            noticeDays?: number;
+            note?: string;
+            /** @description the buyer organisation: required when a cooperative proposes; for a buyer, needed only when you belong to several */
+            buyerId?: string;
+        };
+        AgreementDecisionDto: {
+            /**
+             * @description the version decided on (as read), so a newer proposal is never accepted unseen
+             * @example 1
+             */
+            version: number;
+            /**
+             * @description the other side accepts or declines; the proposer withdraws
+             * @enum {string}
+             */
+            decision: "accept" | "decline" | "withdraw";
+            /** @description the buyer accepting a cooperative’s proposal names its delivery site */
+            deliverySiteId?: string;
+            note?: string;
+        };
+        AmendAgreementDto: {
+            /** @description the SKU (and so the cooperative) the agreement is for */
+            skuId: string;
+            /**
+             * @description units (the SKU’s packing unit) per delivery; the SKU’s minimum and multiple apply
+             * @example 20
+             */
+            quantity: number;
+            price: components["schemas"]["PriceRuleDto"];
+            schedule: components["schemas"]["ScheduleDto"];
+            /** @description the buyer’s delivery site; a cooperative proposing leaves it out and the buyer names it on acceptance */
+            deliverySiteId?: string;
+            /** @example 2026-10-01 */
+            startDate: string;
+            /**
+             * @description inclusive; at most 366 days after startDate
+             * @example 2027-01-31
+             */
+            endDate: string;
+            /**
+             * @description card or wallet: each delivery’s order awaits payment; invoice: on the buyer’s approved net terms
+             * @enum {string}
+             */
+            paymentMethod: "card" | "wechat_pay" | "alipay" | "invoice";
+            /**
+             * @description invoice only: per_delivery (default) issues each delivery’s invoice at once; monthly issues the month’s invoices on the first day of the next month
+             * @enum {string}
+             */
+            invoicing?: "per_delivery" | "monthly";
+            /**
+             * @description days before each delivery its order is generated (default: the SKU’s lead time + 2; never less than the lead time), 0-30
+             * @example 3
+             */
+            orderDaysAhead?: number;
+            /**
+             * @description notice in days for a pause or an early end (default 7), 0-90
+             * @example 7
+             */
+            noticeDays?: number;
+            note?: string;
+            /**
+             * @description the first day the new terms govern (default and earliest: today, or the day they are accepted if later); deliveries already generated keep their orders
+             * @example 2026-11-01
+             */
+            effectiveFrom?: string;
+        };
+        PauseAgreementDto: {
+            /**
+             * @description the first day without deliveries; no earlier than today + the notice days
+             * @example 2027-01-15
+             */
+            from: string;
+            /**
+             * @description the last day without deliveries (a break, e.g. school holidays); leave out to pause until resumed
+             * @example 2027-02-20
+             */
+            until?: string;
+            reason?: string;
+        };
+        ResumeAgreementDto: {
+            /**
+             * @description the first day deliveries come again (default today)
+             * @example 2027-03-01
+             */
+            from?: string;
+        };
+        TerminateAgreementDto: {
+            /**
+             * @description the last day anything is delivered (default and earliest: today + the notice days)
+             * @example 2026-12-31
+             */
+            lastDeliveryOn?: string;
+            /** @description why the agreement ends early */
+            reason: string;
+        };
+        DeliveryChangeDto: {
+            /**
+             * @description a scheduled delivery day whose order is not generated yet
+             * @example 2026-10-15
+             */
+            deliveryDate: string;
+            /**
+             * @description skip: no delivery that day (a buyer’s skip takes effect at once; a cooperative’s needs the buyer’s consent); substitute: another SKU of the same cooperative (a nearby grade), consented to by the other side
+             * @enum {string}
+             */
+            kind: "skip" | "substitute";
+            /** @description substitute: the other SKU */
+            substituteSkuId?: string;
+            /**
+             * @description substitute: units of the other SKU (default: the agreement’s quantity)
+             * @example 20
+             */
+            quantity?: number;
+            /**
+             * @description substitute: its unit price in fen (default: the agreement’s price rule applied to the other SKU)
+             * @example 3400
+             */
+            unitPriceFen?: number;
+            note?: string;
+        };
+        ChangeDecisionDto: {
+            /**
+             * @description the other side accepts or declines; the proposer withdraws
+             * @enum {string}
+             */
+            decision: "accept" | "decline" | "withdraw";
+        };
+        CreateCommitmentDto: {
+            /** @description the buyer organisation, when you belong to several */
+            organisationId?: string;
+            /** @description the SKU (packing) of the product whose harvest is committed to */
+            skuId: string;
+            /**
+             * @description YYYY-MM: the harvest month, this month or up to 24 months ahead
+             * @example 2026-10
+             */
+            harvestMonth: string;
+            /**
+             * @description units of the SKU
+             * @example 200
+             */
+            quantity: number;
+            /**
+             * @description an indicative unit price in fen
+             * @example 3500
+             */
+            targetPriceFen?: number;
+            deliverySiteId?: string;
+            note?: string;
+        };
+        CommitmentDecisionDto: {
+            /**
+             * @description the cooperative plans for it, or cannot
+             * @enum {string}
+             */
+            decision: "acknowledge" | "decline";
+            note?: string;
+        };
+        CancelCommitmentDto: {
+            reason?: string;
+        };
+        AgreementTermsDto: {
+            /** @description the SKU (and so the cooperative) the agreement is for */
+            skuId: string;
+            /**
+             * @description units (the SKU’s packing unit) per delivery; the SKU’s minimum and multiple apply
+             * @example 20
+             */
+            quantity: number;
+            price: components["schemas"]["PriceRuleDto"];
+            schedule: components["schemas"]["ScheduleDto"];
+            /** @description the buyer’s delivery site; a cooperative proposing leaves it out and the buyer names it on acceptance */
+            deliverySiteId?: string;
+            /** @example 2026-10-01 */
+            startDate: string;
+            /**
+             * @description inclusive; at most 366 days after startDate
+             * @example 2027-01-31
+             */
+            endDate: string;
+            /**
+             * @description card or wallet: each delivery’s order awaits payment; invoice: on the buyer’s approved net terms
+             * @enum {string}
+             */
+            paymentMethod: "card" | "wechat_pay" | "alipay" | "invoice";
+            /**
+             * @description invoice only: per_delivery (default) issues each delivery’s invoice at once; monthly issues the month’s invoices on the first day of the next month
+             * @enum {string}
+             */
+            invoicing?: "per_delivery" | "monthly";
+            /**
+             * @description days before each delivery its order is generated (default: the SKU’s lead time + 2; never less than the lead time), 0-30
+             * @example 3
+             */
+            orderDaysAhead?: number;
+            /**
+             * @description notice in days for a pause or an early end (default 7), 0-90
+             * @example 7
+             */
+            noticeDays?: number;
+            note?: string;
+        };
+        CommitmentOrderDto: {
+            deliverySiteId: string;
+            /** @example 2026-10-12 */
+            deliveryDate: string;
+            /** @enum {string} */
+            paymentMethod: "card" | "wechat_pay" | "alipay" | "invoice";
+            /**
+             * @description units to order (default: the committed quantity)
+             * @example 200
+             */
+            quantity?: number;
         };
     };
     responses: never;
@@ -2550,6 +3379,25 @@ export interface operations {
             };
         };
     };
+    OrderingController_purchasingSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     OrderingController_purchasing: {
         parameters: {
             query?: never;
@@ -3021,6 +3869,800 @@ export interface operations {
                 "Stripe-Signature": string;
             };
             path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    StatisticsController_totals: {
+        parameters: {
+            query: {
+                /** @description a pairing id, or `none` for lines outside any pairing */
+                pairing?: string;
+                supplierCounty?: string;
+                buyerCity?: string;
+                buyerProvince?: string;
+                /** @description category id */
+                category?: string;
+                buyerType?: "enterprise" | "school" | "supermarket" | "government" | "hospital" | "other";
+                /** @description supplier organisation id */
+                supplier?: string;
+                certified?: "true" | "false";
+                from: string;
+                to: string;
+                /** @description counted: completed orders (official totals); sales: paid orders */
+                figure?: "counted" | "sales";
+                groupBy?: "day" | "month" | "year" | "pairing" | "supplierCounty" | "buyerCity" | "buyerProvince" | "category" | "buyerType" | "supplier" | "certified";
+                /** @description the figures as recorded by the end of this day (YYYY-MM-DD) */
+                asOf?: string;
+                /** @description whose figures; defaults to the caller’s own jurisdiction (operators: everything) */
+                jurisdictionId?: string;
+                /** @description at most this many rows (largest first for non-time groupings); the total covers all */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    StatisticsController_supplierTotals: {
+        parameters: {
+            query: {
+                /** @description a pairing id, or `none` for lines outside any pairing */
+                pairing?: string;
+                supplierCounty?: string;
+                buyerCity?: string;
+                buyerProvince?: string;
+                /** @description category id */
+                category?: string;
+                buyerType?: "enterprise" | "school" | "supermarket" | "government" | "hospital" | "other";
+                /** @description supplier organisation id */
+                supplier?: string;
+                certified?: "true" | "false";
+                from: string;
+                to: string;
+                /** @description counted: completed orders (official totals); sales: paid orders */
+                figure?: "counted" | "sales";
+                groupBy?: "day" | "month" | "year" | "pairing" | "supplierCounty" | "buyerCity" | "buyerProvince" | "category" | "buyerType" | "supplier" | "certified";
+                /** @description the figures as recorded by the end of this day (YYYY-MM-DD) */
+                asOf?: string;
+                /** @description whose figures; defaults to the caller’s own jurisdiction (operators: everything) */
+                jurisdictionId?: string;
+                /** @description at most this many rows (largest first for non-time groupings); the total covers all */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    StatisticsController_lines: {
+        parameters: {
+            query: {
+                /** @description a pairing id, or `none` for lines outside any pairing */
+                pairing?: string;
+                supplierCounty?: string;
+                buyerCity?: string;
+                buyerProvince?: string;
+                /** @description category id */
+                category?: string;
+                buyerType?: "enterprise" | "school" | "supermarket" | "government" | "hospital" | "other";
+                /** @description supplier organisation id */
+                supplier?: string;
+                certified?: "true" | "false";
+                from: string;
+                to: string;
+                /** @description counted: completed orders (official totals); sales: paid orders */
+                figure?: "counted" | "sales";
+                groupBy?: "day" | "month" | "year" | "pairing" | "supplierCounty" | "buyerCity" | "buyerProvince" | "category" | "buyerType" | "supplier" | "certified";
+                /** @description the figures as recorded by the end of this day (YYYY-MM-DD) */
+                asOf?: string;
+                /** @description whose figures; defaults to the caller’s own jurisdiction (operators: everything) */
+                jurisdictionId?: string;
+                /** @description at most this many rows (largest first for non-time groupings); the total covers all */
+                limit?: number;
+                /** @description the key of the row to drill into (as returned by totals for this groupBy) */
+                key?: string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    StatisticsController_order: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    StatisticsController_export: {
+        parameters: {
+            query: {
+                /** @description a pairing id, or `none` for lines outside any pairing */
+                pairing?: string;
+                supplierCounty?: string;
+                buyerCity?: string;
+                buyerProvince?: string;
+                /** @description category id */
+                category?: string;
+                buyerType?: "enterprise" | "school" | "supermarket" | "government" | "hospital" | "other";
+                /** @description supplier organisation id */
+                supplier?: string;
+                certified?: "true" | "false";
+                from: string;
+                to: string;
+                /** @description counted: completed orders (official totals); sales: paid orders */
+                figure?: "counted" | "sales";
+                groupBy?: "day" | "month" | "year" | "pairing" | "supplierCounty" | "buyerCity" | "buyerProvince" | "category" | "buyerType" | "supplier" | "certified";
+                /** @description the figures as recorded by the end of this day (YYYY-MM-DD) */
+                asOf?: string;
+                /** @description whose figures; defaults to the caller’s own jurisdiction (operators: everything) */
+                jurisdictionId?: string;
+                /** @description at most this many rows (largest first for non-time groupings); the total covers all */
+                limit?: number;
+                format: "csv" | "xlsx";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    StatisticsController_progress: {
+        parameters: {
+            query: {
+                jurisdictionId?: string;
+                year: number;
+                figure?: "counted" | "sales";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    StatisticsController_setTarget: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TargetDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    StatisticsController_runs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    StatisticsController_recompute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecomputeRequestDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    StatisticsController_run: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    StatisticsController_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ReservedShareController_jurisdiction: {
+        parameters: {
+            query?: {
+                jurisdictionId?: string;
+            };
+            header?: never;
+            path: {
+                year: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ReservedShareController_file: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                year: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReservedShareFilingDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ReservedShareController_own: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                year: string;
+                organisationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AgreementController_list: {
+        parameters: {
+            query?: {
+                /** @description your organisation (buyer or cooperative) when you belong to several; the operator may name any */
+                organisationId?: string;
+                status?: "proposed" | "active" | "paused" | "ended" | "completed" | "declined" | "withdrawn";
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AgreementController_propose: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProposeAgreementDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AgreementController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AgreementController_deliveries: {
+        parameters: {
+            query?: {
+                /** @description first day (default: the start of the agreement) */
+                from?: string;
+                /** @description last day (default: the end of the agreement); at most 400 days after from */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AgreementController_decide: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AgreementDecisionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AgreementController_amend: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AmendAgreementDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AgreementController_pause: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PauseAgreementDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AgreementController_resume: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResumeAgreementDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AgreementController_terminate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TerminateAgreementDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AgreementController_proposeChange: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeliveryChangeDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AgreementController_decideChange: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                changeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeDecisionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CommitmentController_list: {
+        parameters: {
+            query?: {
+                /** @description your organisation (buyer or cooperative) when you belong to several; the operator may name any */
+                organisationId?: string;
+                status?: "open" | "acknowledged" | "declined" | "cancelled" | "converted";
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CommitmentController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCommitmentDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CommitmentController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CommitmentController_decide: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CommitmentDecisionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CommitmentController_cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CancelCommitmentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CommitmentController_toAgreement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AgreementTermsDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CommitmentController_toOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CommitmentOrderDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CommitmentController_demand: {
+        parameters: {
+            query?: {
+                /** @description first month YYYY-MM (default: this month) */
+                from?: string;
+                /** @description last month YYYY-MM (default: 11 months after from; at most 24 months) */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
             cookie?: never;
         };
         requestBody?: never;

@@ -178,8 +178,23 @@ export interface CartGroupView {
   lines: CartLineView[];
 }
 
+/** How a buyer organisation purchases: the approval step and whether it may pay by invoice. */
+export interface PurchasingSettingsView {
+  organisationId: string;
+  /** Orders above this produce amount (fen) wait for an approver, unless an approver places them; null = no approval step. */
+  approvalThresholdFen: number | null;
+  /** Days until an invoice falls due, when the operator approved paying by invoice on net terms; null = not approved. */
+  netTermsDays: number | null;
+  /** `paymentMethod: invoice` is accepted at checkout (net terms approved). */
+  invoiceAllowed: boolean;
+}
+
 export interface CartView {
   organisationId: string;
+  /** The organisation's purchasing settings: offer invoice only when `invoiceAllowed`. */
+  purchasing: PurchasingSettingsView;
+  /** Checking out this cart now would wait for an approver (above the threshold, and the caller is not one). */
+  needsApproval: boolean;
   groups: CartGroupView[];
   produceFen: number;
   deliveryFeeFen: number | null;
@@ -213,6 +228,8 @@ export interface OrderLineView {
   productNameZh: string;
   productNameEn: string | null;
   packingUnitZh: string;
+  /** The SKU's English packing unit (read from the SKU as it is now; orders keep only the Chinese one). */
+  packingUnitEn: string | null;
   quantity: number;
   unitPriceFen: number;
   lineFen: number;
@@ -223,6 +240,9 @@ export interface OrderLineView {
   refundedFen: number;
   creditedFen: number;
   lots: Array<{ lotId: string; lotCode: string; harvestDate: string; quantity: number }>;
+  receiptNote: string | null;
+  /** `/api/order-lines/:id/receipt-photo` when a photo was uploaded (read it with the bearer token). */
+  receiptPhotoUrl: string | null;
 }
 
 export interface SupplierOrderView {
@@ -230,6 +250,7 @@ export interface SupplierOrderView {
   buyerOrderId: string;
   supplierId: string;
   supplierName: string;
+  supplierNameEn: string | null;
   status: string;
   produceFen: number;
   deliveryFeeFen: number;
@@ -269,7 +290,53 @@ export interface BuyerOrderView {
   completedAt: string | null;
   cancelledAt: string | null;
   cancelReason: string | null;
+  /** Display names of who placed and who approved the order (for the approver's queue and the order page). */
+  placedByName: string | null;
+  approvedByName: string | null;
+  approvedAt: string | null;
   supplierOrders: SupplierOrderView[];
+  /** Money owed back to the buyer: a line short, damaged, rejected or cancelled, or a delivery fee. */
+  claims: ClaimView[];
+  /** Card and wallet orders: the refunds made (by claim, or of a payment the order could not take). */
+  refunds: RefundView[];
+  /** Invoice orders: credit notes against the order's invoice. */
+  creditNotes: CreditNoteView[];
+  /** Invoice orders: the invoice (null for card and wallet orders, and for a cooperative reading the order). */
+  invoice: OrderInvoiceView | null;
+}
+
+export interface RefundView {
+  id: string;
+  /** The claim it settles; null for a payment refunded whole (it arrived late, or twice). */
+  claimId: string | null;
+  amountFen: number;
+  /** pending → succeeded | failed */
+  status: string;
+  /** claim | late_payment | duplicate_payment */
+  reason: string;
+  createdAt: string;
+  settledAt: string | null;
+}
+
+export interface CreditNoteView {
+  id: string;
+  invoiceId: string;
+  claimId: string;
+  amountFen: number;
+  reason: string;
+  createdAt: string;
+}
+
+/** The invoice of an order on net terms, as the order page shows it (the whole invoice: `GET /api/invoices/:id`). */
+export interface OrderInvoiceView {
+  id: string;
+  /** draft → open → paid | void | uncollectible */
+  status: string;
+  number: string | null;
+  amountFen: number;
+  creditedFen: number;
+  amountDueFen: number;
+  dueDate: string | null;
 }
 
 export interface BuyerOrderSummary {
@@ -280,22 +347,25 @@ export interface BuyerOrderSummary {
   paymentStatus: string;
   deliveryDate: string;
   totalFen: number;
+  produceFen: number;
   supplierCount: number;
   lineCount: number;
   createdAt: string;
+  placedByName: string | null;
+  deliverySiteName: string;
+  /** Awaiting payment: the payment deadline; awaiting approval: when the order lapses unapproved. */
+  paymentDueAt: string | null;
 }
 
 /** A line as fulfilment shows it: the order line with what the buyer recorded on receipt. */
 export interface FulfilmentLineView extends OrderLineView {
-  receiptNote: string | null;
-  /** `/api/order-lines/:id/receipt-photo` when a photo was uploaded. */
-  receiptPhotoUrl: string | null;
   receivedAt: string | null;
 }
 
 /** Money owed back to the buyer for a line (short, damaged, rejected, cancelled) or a delivery fee; settled by refund or credit note. */
 export interface ClaimView {
   id: string;
+  supplierOrderId: string;
   orderLineId: string | null;
   reason: 'short' | 'damaged' | 'rejected' | 'cancelled' | 'delivery_fee';
   quantity: number;

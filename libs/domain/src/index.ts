@@ -9,3 +9,4 @@ export * from './ordering';
 export * from './delivery-fee';
 export * from './fulfilment';
 export * from './statistics';
+export * from './agreements';

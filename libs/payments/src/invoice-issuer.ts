@@ -1,6 +1,6 @@
 import Stripe from 'stripe';
 import { DataSource } from 'typeorm';
-import { formatYuan } from '@shanhai/domain';
+import { businessDay, formatYuan } from '@shanhai/domain';
 import { billableLines, INVOICE_MAX_LINES } from './billable-lines';
 import { InvoiceSync } from './invoice-sync';
 import { PaymentsLog, silentLog } from './payments-log';
@@ -8,7 +8,8 @@ import { InvoiceRepository } from './repositories/invoice.repository';
 import { OrderBillingRepository } from './repositories/order-billing.repository';
 import { isPermanentStripeError, stripeMessage } from './stripe-errors';
 
-export type IssueOutcome = 'issued' | 'already_issued' | 'void' | 'missing';
+/** `scheduled`: a draft held until its issue day (an agreement invoiced monthly). */
+export type IssueOutcome = 'issued' | 'already_issued' | 'void' | 'missing' | 'scheduled';
 
 /** Net terms when the operator withdrew the organisation's terms after the order was placed on them. */
 export const DEFAULT_NET_TERMS_DAYS = 30;
@@ -35,6 +36,7 @@ export class InvoiceIssuer {
     if (!invoice) return { outcome: 'missing' };
     if (invoice.status === 'void') return { outcome: 'void' };
     if (invoice.status !== 'draft') return { outcome: 'already_issued', number: invoice.number };
+    if (invoice.issueOn && invoice.issueOn > businessDay()) return { outcome: 'scheduled' };
     const order = await this.orders.get(this.db.manager, invoice.buyerOrderId);
     if (!order) return { outcome: 'missing' };
 

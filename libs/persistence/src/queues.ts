@@ -13,6 +13,8 @@ export const QUEUES = {
   catalog: 'catalog-maintenance',
   /** Drains the outbox into the collaboration statistics. */
   statistics: 'statistics',
+  /** Procurement agreements: holds stock ahead and generates each scheduled delivery's order once. */
+  agreements: 'agreements',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -47,3 +49,11 @@ export interface CatalogMaintenanceJob {
 export type StatisticsJob =
   | { readonly kind: 'drain' }
   | { readonly kind: 'recompute'; readonly runId: string; readonly from: string; readonly to: string; readonly repair: boolean };
+
+/**
+ * `generate`: one agreement now (after it was accepted or changed), or `sweep`: every running
+ * agreement — hold stock for the coming days, generate the deliveries that are due, record missed
+ * ones, close agreements whose last day has passed. Repeatable and duplicable: exactly-once is the
+ * unique (agreement_id, delivery_date) key in PostgreSQL.
+ */
+export type AgreementJob = { readonly kind: 'generate'; readonly agreementId: string } | { readonly kind: 'sweep' };

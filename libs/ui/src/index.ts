@@ -13,6 +13,7 @@ export * from './components/pagination';
 export * from './components/price';
 export * from './components/select';
 export * from './components/status-message';
+export * from './components/text-area';
 export * from './components/text-field';
 export * from './i18n/create-i18n';
 export * from './i18n/language-switch';

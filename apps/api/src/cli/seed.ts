@@ -5,6 +5,8 @@ import { DataSource } from 'typeorm';
 import { addDays, businessDay, creditCodeCheckChar } from '@shanhai/domain';
 import type { Role } from '@shanhai/domain';
 import { MembershipEntity, OrganisationEntity, UserEntity } from '@shanhai/persistence';
+import { AgreementService } from '../agreements/agreement.service';
+import { CommitmentService } from '../agreements/commitment.service';
 import { AppModule } from '../app.module';
 import { CertificationService } from '../catalog/certification.service';
 import { ProductService } from '../catalog/product.service';
@@ -71,13 +73,17 @@ export async function seedDemo(databaseUrl: string, log: (line: string) => void 
     const westOfficial = await user('official-west@demo.shanhai.cn', '云岭州乡村振兴局 马科长', westOffice, ['official']);
 
     let serial = 1;
+    const buyers = new Map<string, { admin: Principal; siteIds: string[] }>();
+    const suppliers = new Map<string, { staff: Principal; skuIds: Map<string, string> }>();
     for (const b of DEMO_BUYERS) {
       const org = await orgs.create({ kind: 'buyer', name: b.name, nameEn: b.nameEn, buyerType: b.type, creditCode: creditCode(serial++) });
       const admin = await user(b.email, `${b.name} 采购员`, org, ['buyer_admin', 'buyer_purchaser']);
       await user(b.approverEmail, `${b.name} 审批人`, org, ['buyer_approver']);
+      const siteIds: string[] = [];
       for (const s of b.sites) {
-        await orgs.addDeliverySite(admin, org.id, { name: s.name, address: s.address, countyCode: s.county, receivingHours: s.hours });
+        siteIds.push((await orgs.addDeliverySite(admin, org.id, { name: s.name, address: s.address, countyCode: s.county, receivingHours: s.hours })).id);
       }
+      buyers.set(b.email, { admin, siteIds });
       // The government canteen pays by invoice on 30-day terms (docs/payments.md), as public buyers usually do.
       if (b.type === 'government') await app.get(PurchasingSettingsService).setNetTerms(org.id, 30);
     }
@@ -90,6 +96,8 @@ export async function seedDemo(databaseUrl: string, log: (line: string) => void 
     for (const s of DEMO_SUPPLIERS) {
       const org = await orgs.create({ kind: 'supplier', name: s.name, nameEn: s.nameEn, supplierType: s.type, divisionCode: s.county, creditCode: creditCode(serial++) });
       const staff = await user(s.email, `${s.name} 管理员`, org, ['supplier_admin', 'supplier_staff']);
+      const skuIds = new Map<string, string>();
+      suppliers.set(s.email, { staff, skuIds });
       await orgs.update(staff, org.id, { householdsLifted: s.households[0], householdsMonitored: s.households[1], householdsAtRisk: s.households[2], contactName: '合作社理事长', contactPhone: '0932-5550100' });
       const bases = [];
       for (const base of s.bases) bases.push(await orgs.addProductionBase(staff, org.id, { name: base.name, countyCode: s.county, areaM2: base.areaM2 }));
@@ -122,6 +130,7 @@ export async function seedDemo(databaseUrl: string, log: (line: string) => void 
             orderMultiple: multiple,
             leadTimeDays: lead,
           });
+          skuIds.set(sku.code, sku.id);
           // Two lots per SKU, the older one nearly sold through, so earliest-harvest-first allocation shows.
           await products.addLot(staff, sku.id, { baseId: bases[0].id, code: `${sku.code}-L1`, harvestDate: addDays(today, -60 - i), quantityUnits: 40 + 10 * i, inspectionNote: '农残快检合格' });
           await products.addLot(staff, sku.id, { baseId: bases[bases.length - 1].id, code: `${sku.code}-L2`, harvestDate: addDays(today, -12 - i), quantityUnits: 300 + 25 * j, inspectionNote: '农残快检合格；分级抽检合格' });
@@ -140,12 +149,46 @@ export async function seedDemo(databaseUrl: string, log: (line: string) => void 
         }
       }
     }
+    await seedAgreement(app.get(AgreementService), app.get(CommitmentService), buyers.get('school@demo.shanhai.cn')!, suppliers.get('potato@demo.shanhai.cn')!, today);
     void operator;
     log(`seed: demo ready — ${DEMO_BUYERS.length} buyers, ${DEMO_SUPPLIERS.length} suppliers, ${productCount} products; password for every demo account: ${DEMO_PASSWORD}`);
     return true;
   } finally {
     await app.close();
   }
+}
+
+/**
+ * 农校对接: the school and the potato cooperative agree on 20 cases of yellow-flesh potatoes every
+ * Monday and Thursday for four months at a fixed ¥35.00 a case, paid per delivery; the school has
+ * also committed to purple-skin potatoes from the coming harvest, which the cooperative acknowledged.
+ * The worker holds stock for the next two weeks and generates each delivery's order ahead of it.
+ */
+async function seedAgreement(
+  agreements: AgreementService,
+  commitments: CommitmentService,
+  school: { admin: Principal; siteIds: string[] },
+  potato: { staff: Principal; skuIds: Map<string, string> },
+  today: string,
+): Promise<void> {
+  const proposed = await agreements.propose(school.admin, {
+    skuId: potato.skuIds.get('POTATO-01-1')!,
+    quantity: 20,
+    price: { kind: 'fixed', unitPriceFen: 3_500 },
+    schedule: { kind: 'weekly', weekdays: [1, 4] },
+    deliverySiteId: school.siteIds[0],
+    startDate: addDays(today, 1),
+    endDate: addDays(today, 120),
+    paymentMethod: 'card',
+    invoicing: 'per_delivery',
+    orderDaysAhead: 4,
+    noticeDays: 7,
+    note: '学生食堂每周一、周四到货，10公斤箱装，一级黄心土豆',
+  });
+  await agreements.decide(potato.staff, proposed.id, { version: 1, decision: 'accept', note: '按约定每周两次发货' });
+  const harvest = `${Number(today.slice(0, 4)) + (Number(today.slice(5, 7)) >= 9 ? 1 : 0)}-09`;
+  const commitment = await commitments.create(school.admin, { skuId: potato.skuIds.get('POTATO-03-1')!, harvestMonth: harvest, quantity: 120, targetPriceFen: 3_000, deliverySiteId: school.siteIds[0], note: '秋季学期紫皮土豆' });
+  await commitments.decide(potato.staff, commitment.id, { decision: 'acknowledge', note: '已按预购量安排种植' });
 }
 
 if (require.main === module) {

@@ -221,6 +221,47 @@ describe('fulfilment: decisions, pick list, shipment, receipt, claims, evaluatio
     expect(await t.db.query(`SELECT evaluation_rating FROM supplier_orders WHERE id = $1`, [appleSo.id])).toEqual([{ evaluation_rating: 5 }]);
   });
 
+  it('shows the buyer on its order the English names, the receipt note and photo and the claims; a cooperative only its own', async () => {
+    const coop = await f.supplier(QINGYA, { verifiedBy: official, name: '石门马铃薯合作社' });
+    expect((await t.call('PATCH', `/api/organisations/${coop.orgId}`, { body: { nameEn: 'Shimen Potato Cooperative' }, token: coop.token })).status).toBe(200);
+    const potato = await f.product(coop, { priceFen: 4_000, priceTiers: [], units: 50 });
+    expect((await t.call('PATCH', `/api/skus/${potato.skuId}`, { body: { packingUnitEn: '10 kg case' }, token: coop.token })).status).toBe(200);
+    const apple = await f.product(appleCoop, { units: 20, countyCode: BAISHI, categoryCode: 'fruit' });
+    const order = await placeInvoiceOrder([
+      { skuId: potato.skuId, quantity: 5 },
+      { skuId: apple.skuId, quantity: 2 },
+    ]);
+    const so = soOf(order, coop);
+    expect(so.supplierNameEn).toBe('Shimen Potato Cooperative');
+    expect(so.lines[0]).toMatchObject({ packingUnitZh: '10公斤箱', packingUnitEn: '10 kg case', receiptNote: null, receiptPhotoUrl: null });
+    expect(order.invoice).toMatchObject({ status: 'draft', amountFen: order.totalFen, creditedFen: 0, amountDueFen: order.totalFen, number: null });
+    expect([order.claims, order.refunds, order.creditNotes]).toEqual([[], [], []]);
+    expect(order.placedByName).toBeTruthy();
+
+    await acceptAll(coop, so);
+    await ship(coop, so.id);
+    const line = so.lines[0];
+    expect((await t.call('POST', `/api/order-lines/${line.id}/receipt-photo`, { raw: PNG, contentType: 'image/png', token: buyer.token })).status).toBe(201);
+    const receipt = { lines: [{ lineId: line.id, acceptedQuantity: 4, shortQuantity: 1, damagedQuantity: 0, note: '少一箱' }] };
+    expect((await t.post(`/api/supplier-orders/${so.id}/receipt`, receipt, buyer.token)).status).toBe(200);
+
+    const view = (await t.get(`/api/orders/${order.id}`, buyer.token)).body;
+    expect(lineOf(soOf(view, coop), potato.skuId)).toMatchObject({ receivedQuantity: 4, shortQuantity: 1, receiptNote: '少一箱', receiptPhotoUrl: `/api/order-lines/${line.id}/receipt-photo` });
+    expect(view.claims).toEqual([
+      { id: expect.any(String), supplierOrderId: so.id, orderLineId: line.id, reason: 'short', quantity: 1, amountFen: 4_000, status: 'open', note: '少一箱', createdAt: expect.any(String), settledAt: null },
+    ]);
+    // The cooperative reading the order sees its own claims, and not the buyer's invoice; the other one sees none of them.
+    const asCoop = (await t.get(`/api/orders/${order.id}`, coop.token)).body;
+    expect([asCoop.claims.length, asCoop.invoice]).toEqual([1, null]);
+    const asApple = (await t.get(`/api/orders/${order.id}`, appleCoop.token)).body;
+    expect([asApple.claims, asApple.creditNotes, asApple.invoice]).toEqual([[], [], null]);
+    // The supplier order view carries the same names and claims.
+    const detail = (await t.get(`/api/supplier-orders/${so.id}`, buyer.token)).body;
+    expect(detail.supplierNameEn).toBe('Shimen Potato Cooperative');
+    expect(detail.lines[0].packingUnitEn).toBe('10 kg case');
+    expect(detail.claims).toEqual([expect.objectContaining({ supplierOrderId: so.id, reason: 'short' })]);
+  });
+
   it('refuses steps out of order with 409 and the current status', async () => {
     const p = await f.product(potatoCoop, { units: 20 });
     const order = await placeInvoiceOrder([{ skuId: p.skuId, quantity: 2 }]);

@@ -10,6 +10,7 @@ interface DetailRow {
   buyer_order_id: string;
   supplier_id: string;
   supplier_name: string;
+  supplier_name_en: string | null;
   status: string;
   produce_fen: string;
   delivery_fee_fen: string;
@@ -47,6 +48,7 @@ interface LineRow {
   product_name_zh: string;
   product_name_en: string | null;
   packing_unit_zh: string;
+  packing_unit_en: string | null;
   quantity: number;
   unit_price_fen: string;
   line_fen: string;
@@ -134,7 +136,7 @@ export interface SupplierOrderFilter {
 export class SupplierOrderViewRepository {
   async detail(db: EntityManager, supplierOrderId: string): Promise<SupplierOrderDetailView | null> {
     const [so]: DetailRow[] = await db.query(
-      `SELECT so.id, so.buyer_order_id, so.supplier_id, sup.name AS supplier_name, so.status, so.produce_fen, so.delivery_fee_fen,
+      `SELECT so.id, so.buyer_order_id, so.supplier_id, sup.name AS supplier_name, sup.name_en AS supplier_name_en, so.status, so.produce_fen, so.delivery_fee_fen,
               so.distance_band, so.weight_g, so.carrier, so.tracking_no, so.shipped_on::text AS shipped_on, so.received_at,
               so.evaluation_rating, so.evaluation_comment, so.evaluated_at,
               bo.number, bo.status AS bo_status, bo.organisation_id, org.name AS organisation_name, bo.payment_method, bo.payment_status,
@@ -150,9 +152,10 @@ export class SupplierOrderViewRepository {
     );
     if (!so) return null;
     const lines: LineRow[] = await db.query(
-      `SELECT id, line_no, sku_id, sku_code, product_id, product_name_zh, product_name_en, packing_unit_zh, quantity, unit_price_fen, line_fen,
-              status, received_quantity, short_quantity, damaged_quantity, refunded_fen, credited_fen, receipt_note, receipt_photo_key, received_at
-         FROM order_lines WHERE supplier_order_id = $1 ORDER BY line_no`,
+      `SELECT ol.id, ol.line_no, ol.sku_id, ol.sku_code, ol.product_id, ol.product_name_zh, ol.product_name_en, ol.packing_unit_zh, sku.packing_unit_en,
+              ol.quantity, ol.unit_price_fen, ol.line_fen, ol.status, ol.received_quantity, ol.short_quantity, ol.damaged_quantity, ol.refunded_fen,
+              ol.credited_fen, ol.receipt_note, ol.receipt_photo_key, ol.received_at
+         FROM order_lines ol LEFT JOIN skus sku ON sku.id = ol.sku_id WHERE ol.supplier_order_id = $1 ORDER BY ol.line_no`,
       [supplierOrderId],
     );
     const lots: LotRow[] = await db.query(
@@ -177,6 +180,7 @@ export class SupplierOrderViewRepository {
       buyerOrderId: so.buyer_order_id,
       supplierId: so.supplier_id,
       supplierName: so.supplier_name,
+      supplierNameEn: so.supplier_name_en,
       status: so.status,
       produceFen: Number(so.produce_fen),
       deliveryFeeFen: Number(so.delivery_fee_fen),
@@ -208,6 +212,7 @@ export class SupplierOrderViewRepository {
         productNameZh: l.product_name_zh,
         productNameEn: l.product_name_en,
         packingUnitZh: l.packing_unit_zh,
+        packingUnitEn: l.packing_unit_en,
         quantity: l.quantity,
         unitPriceFen: Number(l.unit_price_fen),
         lineFen: Number(l.line_fen),
@@ -224,6 +229,7 @@ export class SupplierOrderViewRepository {
       })),
       claims: claims.map((c) => ({
         id: c.id,
+        supplierOrderId: so.id,
         orderLineId: c.order_line_id,
         reason: c.reason,
         quantity: c.quantity,

@@ -4,12 +4,13 @@ import { parse } from 'csv-parse/sync';
 import { DataSource, EntityManager } from 'typeorm';
 import { addDays, businessDay } from '@shanhai/domain';
 import type { CartGroupView, CartView, QuickOrderLineReport, QuickOrderReport } from '@shanhai/contract';
-import { CartEntity, CartItemEntity, DeliverySiteEntity, OrderLineEntity, BuyerOrderEntity } from '@shanhai/persistence';
+import { CartEntity, CartItemEntity, DeliverySiteEntity, OrderLineEntity, OrganisationEntity, BuyerOrderEntity } from '@shanhai/persistence';
 import { invalid, notFound } from '../common/app-error';
 import { Principal } from '../identity/principal';
 import { resolveBuyerOrg } from './buyer-scope';
 import { groupBySupplier, lineProblem, priceLine } from './order-pricing';
 import { CartItemDto, CartQueryDto, QuickOrderDto } from './ordering.dto';
+import { needsApproval, purchasingView } from './purchasing-settings.service';
 import { SkuOfferRepository } from './sku-offer.repository';
 
 const ORDERING_ROLES = ['buyer_purchaser', 'buyer_admin'] as const;
@@ -31,7 +32,7 @@ export class CartService {
       if (!site) throw invalid('deliverySiteId', 'not a delivery site of your organisation');
       siteCounty = site.countyCode;
     }
-    return this.build(this.db.manager, principal.userId, orgId, siteCounty);
+    return this.build(this.db.manager, principal, orgId, siteCounty);
   }
 
   async setItem(principal: Principal, dto: CartItemDto): Promise<CartView> {
@@ -48,7 +49,7 @@ export class CartService {
       );
       await this.checkSize(tx, cart.id);
     });
-    return this.build(this.db.manager, principal.userId, orgId, null);
+    return this.build(this.db.manager, principal, orgId, null);
   }
 
   async removeItem(principal: Principal, skuId: string, organisationId?: string): Promise<CartView> {
@@ -56,7 +57,7 @@ export class CartService {
     const cart = await this.cart(this.db.manager, principal.userId, orgId);
     const { affected } = await this.db.getRepository(CartItemEntity).delete({ cartId: cart.id, skuId });
     if (!affected) throw notFound('cart item', skuId);
-    return this.build(this.db.manager, principal.userId, orgId, null);
+    return this.build(this.db.manager, principal, orgId, null);
   }
 
   /** Adds pasted or uploaded CSV lines ("SKU code,quantity"), reporting per line what was added and why a line was refused. */
@@ -101,7 +102,7 @@ export class CartService {
       await this.checkSize(tx, cart.id);
     });
     const added = report.filter((l) => l.status === 'added').length;
-    return { added, refused: report.length - added, lines: report, cart: await this.build(this.db.manager, principal.userId, orgId, null) };
+    return { added, refused: report.length - added, lines: report, cart: await this.build(this.db.manager, principal, orgId, null) };
   }
 
   /** Puts the lines of a past order of the organisation back in the cart, at today's prices. */
@@ -131,8 +132,9 @@ export class CartService {
     if (n > MAX_CART_LINES) throw invalid('quantity', `a cart holds at most ${MAX_CART_LINES} lines`);
   }
 
-  private async build(db: EntityManager, userId: string, orgId: string, siteCounty: string | null): Promise<CartView> {
-    const items = await this.items(db, userId, orgId);
+  private async build(db: EntityManager, principal: Principal, orgId: string, siteCounty: string | null): Promise<CartView> {
+    const items = await this.items(db, principal.userId, orgId);
+    const org = await db.getRepository(OrganisationEntity).findOneOrFail({ where: { id: orgId } });
     const offers = await this.offers.byIds(db, items.map((i) => i.skuId));
     const priced = items.filter((i) => offers.has(i.skuId)).map((i) => ({ item: i, line: priceLine(offers.get(i.skuId)!, i.quantity) }));
     const groups = groupBySupplier(priced.map((p) => p.line), siteCounty);
@@ -171,6 +173,9 @@ export class CartService {
     const deliveryFeeFen = siteCounty ? groups.reduce((a, g) => a + (g.deliveryFeeFen ?? 0), 0) : null;
     return {
       organisationId: orgId,
+      purchasing: purchasingView(org),
+      // The rule checkout applies (OrderService.place), told in advance.
+      needsApproval: needsApproval(org, produceFen, principal.rolesIn(orgId)),
       groups: views,
       produceFen,
       deliveryFeeFen,

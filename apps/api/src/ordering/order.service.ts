@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { addDays, assertTransition, BUYER_ORDER_TRANSITIONS, businessDay, IllegalTransitionError, prefectureOf, provinceOf } from '@shanhai/domain';
+import { addDays, assertTransition, BUYER_ORDER_TRANSITIONS, businessDay, describeShortage, IllegalTransitionError } from '@shanhai/domain';
 import type { BuyerOrderStatus } from '@shanhai/domain';
 import type { BuyerOrderSummary, BuyerOrderView } from '@shanhai/contract';
-import { DeliverySiteEntity, LotTake, OrderCancellationRepository, OrganisationEntity, StockRepository } from '@shanhai/persistence';
+import { DeliverySiteEntity, OrderCancellationRepository, OrderPlacementRepository, OrganisationEntity, StockRepository } from '@shanhai/persistence';
 import { AppError, conflict, FieldProblem, invalid, notFound } from '../common/app-error';
 import { catalogVersion } from '../catalog/catalog-version';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
@@ -15,6 +15,7 @@ import { CartService } from './cart.service';
 import { OrderJobs } from './order-jobs';
 import { groupBySupplier, lineProblem, priceLine, PricedLine, SupplierGroup } from './order-pricing';
 import { OrderViewRepository } from './order-view.repository';
+import { needsApproval } from './purchasing-settings.service';
 import { ApprovalDecisionDto, OrderQueryDto, PlaceOrderDto } from './ordering.dto';
 import { SkuOfferRepository } from './sku-offer.repository';
 
@@ -30,6 +31,7 @@ interface Placed {
 export class OrderService {
   private readonly stock = new StockRepository();
   private readonly cancellation = new OrderCancellationRepository();
+  private readonly placement = new OrderPlacementRepository();
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -96,8 +98,7 @@ export class OrderService {
     const groups = groupBySupplier(priced, site.countyCode);
     const produceFen = groups.reduce((a, g) => a + g.produceFen, 0);
     const deliveryFeeFen = groups.reduce((a, g) => a + (g.deliveryFeeFen ?? 0), 0);
-    const needsApproval = org.approvalThresholdFen !== null && produceFen > org.approvalThresholdFen && !principal.rolesIn(orgId).includes('buyer_approver');
-    const status: BuyerOrderStatus = needsApproval ? 'pending_approval' : dto.paymentMethod === 'invoice' ? 'open' : 'awaiting_payment';
+    const status: BuyerOrderStatus = needsApproval(org, produceFen, principal.rolesIn(orgId)) ? 'pending_approval' : dto.paymentMethod === 'invoice' ? 'open' : 'awaiting_payment';
     const dueAt = this.deadline(status);
 
     let invoiceId: string | null = null;
@@ -121,20 +122,20 @@ export class OrderService {
           site,
           dto,
           groups,
-          produceFen,
-          deliveryFeeFen,
           status,
           dueAt,
         });
         const { shortages, takes } = await this.stockFor(tx, priced);
         if (shortages.length) {
-          throw new AppError(409, 'STOCK_EXHAUSTED', `not enough stock for ${shortages.length} line(s); nothing was ordered`, shortages.map((s) => ({
+          const held = shortages.reduce((a, s) => a + s.heldForAgreements, 0);
+          const why = held > 0 ? `; ${held} of the units are reserved for procurement agreements (订单式销售) and are not sold to one-off orders` : '';
+          throw new AppError(409, 'STOCK_EXHAUSTED', `not enough stock for ${shortages.length} line(s); nothing was ordered${why}`, shortages.map((s) => ({
             field: fieldOf(requested.findIndex((r) => r.skuId === s.skuId), 'quantity'),
-            reason: `${s.available} units available, ${s.requested} requested`,
+            reason: describeShortage(s),
           })), { shortages });
         }
-        await this.recordAllocations(tx, orderId, takes);
-        if (status === 'open' && dto.paymentMethod === 'invoice') invoiceId = await this.draftInvoice(tx, orderId, produceFen + deliveryFeeFen);
+        await this.placement.recordAllocations(tx, orderId, takes);
+        if (status === 'open' && dto.paymentMethod === 'invoice') invoiceId = await this.placement.draftInvoice(tx, orderId, produceFen + deliveryFeeFen);
         if (fromCart) {
           await tx.query(
             `DELETE FROM cart_items ci USING carts c WHERE ci.cart_id = c.id AND c.user_id = $1 AND c.organisation_id = $2 AND ci.sku_id = ANY($3::uuid[])`,
@@ -203,7 +204,7 @@ export class OrderService {
       );
       if (to === 'open') {
         await tx.query(`UPDATE supplier_orders SET status = 'placed' WHERE buyer_order_id = $1 AND status = 'pending'`, [orderId]);
-        invoiceId = await this.draftInvoice(tx, orderId, Number(order.total_fen));
+        invoiceId = await this.placement.draftInvoice(tx, orderId, Number(order.total_fen));
       }
     });
     if (dueAt) await this.jobs.expireAt(orderId, dueAt);
@@ -251,91 +252,44 @@ export class OrderService {
       site: DeliverySiteEntity;
       dto: PlaceOrderDto;
       groups: SupplierGroup[];
-      produceFen: number;
-      deliveryFeeFen: number;
       status: BuyerOrderStatus;
       dueAt: Date | null;
     },
   ): Promise<string> {
-    const number = `SH${businessDay().replace(/-/g, '')}-${randomBytes(5).toString('hex').toUpperCase()}`;
-    const [{ id }] = await tx.query(
-      `INSERT INTO buyer_orders (number, organisation_id, placed_by, status, payment_method, delivery_site_id, delivery_date,
-                                 site_county_code, site_city_code, site_province_code, buyer_type,
-                                 produce_fen, delivery_fee_fen, total_fen, note, payment_due_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING id`,
-      [
-        number,
-        o.orgId,
-        o.principal.userId,
-        o.status,
-        o.dto.paymentMethod,
-        o.site.id,
-        o.dto.deliveryDate,
-        o.site.countyCode,
-        prefectureOf(o.site.countyCode),
-        provinceOf(o.site.countyCode),
-        o.org.buyerType ?? 'other',
-        o.produceFen,
-        o.deliveryFeeFen,
-        o.produceFen + o.deliveryFeeFen,
-        o.dto.note ?? null,
-        o.dueAt,
-      ],
-    );
-    const supplierStatus = o.status === 'open' ? 'placed' : 'pending';
-    let lineNo = 0;
-    const soRows = o.groups.map((g) => ({ supplier_id: g.supplierId, county: g.supplierCountyCode, produce: g.produceFen, fee: g.deliveryFeeFen ?? 0, band: g.band, weight: g.weightG }));
-    const sos: Array<{ id: string; supplier_id: string }> = await tx.query(
-      `INSERT INTO supplier_orders (buyer_order_id, supplier_id, supplier_county_code, status, produce_fen, delivery_fee_fen, distance_band, weight_g)
-       SELECT $1, supplier_id, county, $2, produce, fee, band, weight
-         FROM jsonb_to_recordset($3::jsonb) AS r(supplier_id uuid, county text, produce bigint, fee bigint, band text, weight bigint)
-       RETURNING id, supplier_id`,
-      [id, supplierStatus, JSON.stringify(soRows)],
-    );
-    const soBySupplier = new Map(sos.map((s) => [s.supplier_id, s.id]));
-    const lineRows = o.groups.flatMap((g) =>
-      g.lines.map((l) => ({
-        so: soBySupplier.get(g.supplierId),
-        no: ++lineNo,
-        sku: l.offer.skuId,
-        product: l.offer.productId,
-        code: l.offer.skuCode,
-        zh: l.offer.productNameZh,
-        en: l.offer.productNameEn,
-        unit: l.offer.packingUnitZh,
-        cat: l.offer.categoryId,
-        county: l.offer.originCountyCode,
-        grams: l.offer.netWeightG,
-        qty: l.quantity,
-        price: l.unitPriceFen,
-        fen: l.lineFen,
+    return this.placement.insert(tx, {
+      organisationId: o.orgId,
+      placedBy: o.principal.userId,
+      status: o.status,
+      paymentMethod: o.dto.paymentMethod,
+      deliverySiteId: o.site.id,
+      deliveryDate: o.dto.deliveryDate,
+      siteCountyCode: o.site.countyCode,
+      buyerType: o.org.buyerType ?? 'other',
+      note: o.dto.note ?? null,
+      paymentDueAt: o.dueAt,
+      supplierOrders: o.groups.map((g) => ({
+        supplierId: g.supplierId,
+        supplierCountyCode: g.supplierCountyCode,
+        produceFen: g.produceFen,
+        deliveryFeeFen: g.deliveryFeeFen ?? 0,
+        band: g.band,
+        weightG: g.weightG,
+        lines: g.lines.map((l) => ({
+          skuId: l.offer.skuId,
+          productId: l.offer.productId,
+          skuCode: l.offer.skuCode,
+          productNameZh: l.offer.productNameZh,
+          productNameEn: l.offer.productNameEn,
+          packingUnitZh: l.offer.packingUnitZh,
+          categoryId: l.offer.categoryId,
+          originCountyCode: l.offer.originCountyCode,
+          netWeightG: l.offer.netWeightG,
+          quantity: l.quantity,
+          unitPriceFen: l.unitPriceFen,
+          lineFen: l.lineFen,
+        })),
       })),
-    );
-    await tx.query(
-      `INSERT INTO order_lines (supplier_order_id, buyer_order_id, line_no, sku_id, product_id, sku_code, product_name_zh, product_name_en,
-                                packing_unit_zh, category_id, origin_county_code, net_weight_g, quantity, unit_price_fen, line_fen)
-       SELECT so, $1, no, sku, product, code, zh, en, unit, cat, county, grams, qty, price, fen
-         FROM jsonb_to_recordset($2::jsonb) AS r(so uuid, no int, sku uuid, product uuid, code text, zh text, en text, unit text,
-                                                 cat int, county text, grams int, qty int, price bigint, fen bigint)`,
-      [id, JSON.stringify(lineRows)],
-    );
-    return id;
-  }
-
-  /** The lots each line's units were reserved from (one line per SKU in an order). */
-  private async recordAllocations(tx: EntityManager, id: string, takes: readonly LotTake[]): Promise<void> {
-    await tx.query(
-      `INSERT INTO line_allocations (order_line_id, lot_id, quantity)
-       SELECT ol.id, t.lot_id, t.qty FROM unnest($2::uuid[], $3::uuid[], $4::int[]) AS t(sku_id, lot_id, qty)
-         JOIN order_lines ol ON ol.buyer_order_id = $1 AND ol.sku_id = t.sku_id`,
-      [id, takes.map((t) => t.skuId), takes.map((t) => t.lotId), takes.map((t) => t.quantity)],
-    );
-  }
-
-  /** A draft invoice row; the worker issues it through Stripe Invoicing after commit. */
-  private async draftInvoice(tx: EntityManager, orderId: string, amountFen: number): Promise<string> {
-    const [{ id }] = await tx.query(`INSERT INTO invoices (buyer_order_id, status, amount_fen) VALUES ($1, 'draft', $2) RETURNING id`, [orderId, amountFen]);
-    return id;
+    });
   }
 
   private async replay(db: EntityManager, userId: string, key: string, requestHash: string): Promise<Placed | null> {

@@ -98,6 +98,12 @@ export class OrderingController {
     return this.orders.cancel(p, id, dto.reason);
   }
 
+  @Get('organisations/:id/purchasing')
+  @ApiOperation({ summary: 'Members: how the organisation purchases — approval threshold, net terms, whether invoice payment is allowed' })
+  purchasingSettings(@CurrentPrincipal() p: Principal, @UuidParam('id') id: string) {
+    return this.settings.get(p, id);
+  }
+
   @Roles('buyer_admin')
   @Put('organisations/:id/purchasing')
   @ApiOperation({ summary: 'Buyer admin: the produce amount above which orders wait for an approver' })

@@ -197,12 +197,21 @@ describe('ordering: cart, checkout, stock, approval, idempotency', () => {
     expect(small.body.status).toBe('awaiting_payment');
     const big = await t.post('/api/orders', { deliverySiteId: site, deliveryDate: tomorrow(), paymentMethod: 'card', lines: [{ skuId: p.skuId, quantity: 10 }] }, purchaserToken);
     expect(big.body.status).toBe('pending_approval');
+    expect(big.body.placedByName).toBe('purchaser');
+    // The approver's queue: what waits, who placed it, for how much, the one that lapses first on top.
+    const queue = await t.get('/api/orders?status=pending_approval', approverToken);
+    expect(queue.status).toBe(200);
+    expect(queue.body.items).toEqual([
+      expect.objectContaining({ id: big.body.id, placedByName: 'purchaser', produceFen: 40_000, totalFen: big.body.totalFen, deliverySiteName: '食堂', paymentDueAt: big.body.paymentDueAt }),
+    ]);
     expect(await stockOf(p.skuId)).toBe(88);
     expect((await t.post(`/api/orders/${big.body.id}/approval`, { decision: 'approve' }, purchaserToken)).status).toBe(403);
     const approved = await t.post(`/api/orders/${big.body.id}/approval`, { decision: 'approve' }, approverToken);
     expect(approved.status).toBe(200);
     expect(approved.body.status).toBe('awaiting_payment');
     expect(approved.body.approvedBy).toBe(approver.userId);
+    expect([approved.body.approvedByName, typeof approved.body.approvedAt]).toEqual(['approver', 'string']);
+    expect((await t.get('/api/orders?status=pending_approval', approverToken)).body.items).toEqual([]);
     const twice = await t.post(`/api/orders/${big.body.id}/approval`, { decision: 'approve' }, approverToken);
     expect(twice.status).toBe(409);
     expect(twice.body.currentStatus).toBe('awaiting_payment');
@@ -211,6 +220,36 @@ describe('ordering: cart, checkout, stock, approval, idempotency', () => {
     const rejected = await t.post(`/api/orders/${another.body.id}/approval`, { decision: 'reject', note: '超预算' }, approverToken);
     expect(rejected.body.status).toBe('cancelled');
     expect(await stockOf(p.skuId)).toBe(88);
+  });
+
+  it('tells the buyer before checkout whether it may pay by invoice and whether the cart would wait for an approver', async () => {
+    const b = await f.buyer('hospital');
+    const purchaser = await f.signUp('purchaser');
+    await t.post(`/api/organisations/${b.orgId}/members`, { email: purchaser.email, role: 'buyer_purchaser' }, b.token);
+    const purchaserToken = await f.signIn(purchaser.email);
+    const p = await f.product(potatoCoop, { units: 100, priceFen: 4_000, priceTiers: [] });
+    expect((await t.put('/api/cart/items', { skuId: p.skuId, quantity: 5 }, purchaserToken)).status).toBe(200);
+
+    const before = await t.get('/api/cart', purchaserToken);
+    expect(before.body.purchasing).toEqual({ organisationId: b.orgId, approvalThresholdFen: null, netTermsDays: null, invoiceAllowed: false });
+    expect(before.body.needsApproval).toBe(false);
+    expect((await t.get(`/api/organisations/${b.orgId}/purchasing`, purchaserToken)).body).toEqual(before.body.purchasing);
+
+    const op = await f.operator();
+    expect((await t.put(`/api/organisations/${b.orgId}/net-terms`, { days: 45 }, op.token)).body).toMatchObject({ netTermsDays: 45, invoiceAllowed: true });
+    expect((await t.put(`/api/organisations/${b.orgId}/purchasing`, { approvalThresholdFen: 10_000 }, b.token)).body).toMatchObject({ approvalThresholdFen: 10_000, invoiceAllowed: true });
+    const after = await t.get('/api/cart', purchaserToken);
+    expect(after.body.purchasing).toEqual({ organisationId: b.orgId, approvalThresholdFen: 10_000, netTermsDays: 45, invoiceAllowed: true });
+    // ¥200 of produce is above the ¥100 threshold: the purchaser's order would wait; it does, as told.
+    expect(after.body.needsApproval).toBe(true);
+    const placed = await t.post('/api/orders', { deliverySiteId: await f.deliverySite(b), deliveryDate: tomorrow(), paymentMethod: 'invoice' }, purchaserToken);
+    expect([placed.status, placed.body.status]).toEqual([201, 'pending_approval']);
+
+    // Only members (and the operator) read the settings; anyone else is told the organisation does not exist.
+    const other = await f.buyer();
+    expect((await t.get(`/api/organisations/${b.orgId}/purchasing`, other.token)).status).toBe(404);
+    expect((await t.get(`/api/organisations/${b.orgId}/purchasing`, op.token)).status).toBe(200);
+    expect((await t.get(`/api/organisations/${potatoCoop.orgId}/purchasing`, potatoCoop.token)).status).toBe(400);
   });
 
   it('cancels an unpaid order, returning every unit to its lot and writing an outbox event', async () => {

@@ -188,7 +188,14 @@ describe('payments: invoices on net terms, transfers recorded out of band, credi
     expect(await outbox(order.id, 'line.credited')).toBe(1);
     const [claim] = await h.t.db.query(`SELECT status FROM claims WHERE buyer_order_id = $1`, [order.id]);
     expect(claim.status).toBe('credited');
-    expect((await h.t.get(`/api/orders/${order.id}`, canteen.token)).body.creditedFen).toBe(line.unitPriceFen);
+    const view = (await h.t.get(`/api/orders/${order.id}`, canteen.token)).body;
+    expect(view.creditedFen).toBe(line.unitPriceFen);
+    // The order shows its invoice, the claim and the credit note that settled it.
+    expect(view.invoice).toEqual({ id: credited.id, status: 'open', number: credited.number, amountFen: order.totalFen, creditedFen: line.unitPriceFen, amountDueFen: order.totalFen - line.unitPriceFen, dueDate: credited.dueDate });
+    expect(view.claims).toEqual([expect.objectContaining({ reason: 'short', quantity: 1, amountFen: line.unitPriceFen, status: 'credited' })]);
+    expect(view.creditNotes).toEqual([expect.objectContaining({ invoiceId: credited.id, claimId: view.claims[0].id, amountFen: line.unitPriceFen })]);
+    expect(view.refunds).toEqual([]);
+    expect((await h.t.get(`/api/orders/${order.id}`, m.potatoCoop.token)).body.invoice).toBeNull();
 
     // Not complete until paid; the transfer of what is due completes it.
     expect((await h.t.get(`/api/orders/${order.id}`, canteen.token)).body.status).toBe('open');

@@ -106,6 +106,15 @@ describe('payments: claims settled by refunds, exactly once and never more than 
     expect(short.amount).toBe(2 * potatoLine.unitPriceFen);
     const partial = await orderOf(order.id);
     expect([partial.paymentStatus, partial.refundedFen]).toEqual(['partially_refunded', 2 * potatoLine.unitPriceFen]);
+    // The buyer reads the claim and the refund that settled it on the order itself.
+    expect(partial.claims).toEqual([
+      expect.objectContaining({ id: short.id, supplierOrderId: potatoSo.id, orderLineId: potatoLine.id, reason: 'short', quantity: 2, amountFen: 2 * potatoLine.unitPriceFen, status: 'refunded', note: '少两箱' }),
+    ]);
+    expect(partial.refunds).toEqual([expect.objectContaining({ claimId: short.id, amountFen: 2 * potatoLine.unitPriceFen, status: 'succeeded', reason: 'claim' })]);
+    expect([partial.creditNotes, partial.invoice]).toEqual([[], null]);
+    // The other cooperative sees neither the potato claim nor its refund.
+    const asApple = (await h.t.get(`/api/orders/${order.id}`, m.appleCoop.token)).body;
+    expect([asApple.claims, asApple.refunds]).toEqual([[], []]);
     expect((await refundsOf(order.id)).map((r: any) => r.idempotency_key)).toEqual([`refund:${order.id}:${short.id}`]);
     const [event] = await h.t.db.query(`SELECT payload FROM outbox_events WHERE aggregate_id = $1 AND type = 'order.refunded'`, [order.id]);
     expect(event.payload).toMatchObject({ orderLineId: potatoLine.id, amountFen: 2 * potatoLine.unitPriceFen, claimId: short.id, reason: 'short' });

@@ -1,5 +1,6 @@
 import { expectBody, expectNoContent, type SessionStore } from '@shanhai/api-client';
 import type { MembershipView, SessionView, UserView } from '@shanhai/contract';
+import type { Role } from '@shanhai/domain';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useMemo, useSyncExternalStore, type ReactNode } from 'react';
 import { useApi } from '../api/api-context';
@@ -12,6 +13,12 @@ export interface SessionContextValue {
   readonly user: UserView | null;
   /** The buyer organisation the user purchases for; null for accounts of other kinds. */
   readonly buyer: MembershipView | null;
+  /** Every role the user holds in that buyer organisation (a purchaser may also be its admin or approver). */
+  readonly buyerRoles: readonly Role[];
+  /** May fill a cart, check out, receive and reorder (purchaser or admin); the API enforces the same. */
+  readonly canPurchase: boolean;
+  /** May approve or reject orders waiting above the organisation's threshold. */
+  readonly canApprove: boolean;
   /** Resolves once signed in; rejects with the API's error (per-field details included). */
   signIn(email: string, password: string): Promise<UserView>;
   signOut(): Promise<void>;
@@ -61,7 +68,10 @@ export function SessionProvider({ store, children }: { store: SessionStore; chil
     const user = token ? (me.data ?? null) : null;
     const status: SessionStatus = user ? 'signed-in' : token && me.isPending ? 'loading' : 'anonymous';
     const buyer = user?.memberships.find((m) => m.organisationKind === 'buyer') ?? null;
-    return { status, user, buyer, signIn, signOut };
+    const buyerRoles = buyer && user ? user.memberships.filter((m) => m.organisationId === buyer.organisationId).map((m) => m.role) : [];
+    const canPurchase = buyerRoles.includes('buyer_purchaser') || buyerRoles.includes('buyer_admin');
+    const canApprove = buyerRoles.includes('buyer_approver');
+    return { status, user, buyer, buyerRoles, canPurchase, canApprove, signIn, signOut };
   }, [token, me.data, me.isPending, signIn, signOut]);
 
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;

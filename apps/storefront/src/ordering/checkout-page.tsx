@@ -1,5 +1,6 @@
 import { isApiError } from '@shanhai/api-client';
 import type { CartView } from '@shanhai/contract';
+import { formatYuan } from '@shanhai/domain';
 import { Button, Container, Price, Select, StatusMessage, TextField, useLocalize } from '@shanhai/ui';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,7 +11,7 @@ import { newIdempotencyKey } from './idempotency-key';
 import { useCart, useOpenCheckout, usePlaceOrder, type PaymentMethod } from './ordering.queries';
 import './ordering.css';
 
-const METHODS: readonly PaymentMethod[] = ['card', 'wechat_pay', 'alipay', 'invoice'];
+const WALLETS: readonly PaymentMethod[] = ['card', 'wechat_pay', 'alipay'];
 
 export function CheckoutPage() {
   const { t } = useTranslation();
@@ -54,8 +55,12 @@ function CheckoutForm({ organisationId }: { organisationId: string }) {
 
   const earliest = plainCart.data.earliestDeliveryDate;
   const date = choice.date || earliest;
+  // Invoice is offered only where the operator approved net terms; the API refuses it otherwise.
+  const { purchasing, needsApproval } = plainCart.data;
+  const methods = purchasing.invoiceAllowed ? [...WALLETS, 'invoice' as const] : WALLETS;
+  const method = methods.includes(choice.method) ? choice.method : 'card';
   const change = (next: Partial<Choice>) => {
-    setChoice({ siteId, date, method: choice.method, ...next });
+    setChoice({ siteId, date, method, ...next });
     setAttemptKey(newIdempotencyKey());
     placeOrder.reset();
     openCheckout.reset();
@@ -65,10 +70,10 @@ function CheckoutForm({ organisationId }: { organisationId: string }) {
     event.preventDefault();
     if (placeOrder.isPending || openCheckout.isPending) return;
     placeOrder.mutate(
-      { organisationId, deliverySiteId: siteId, deliveryDate: date, paymentMethod: choice.method, idempotencyKey: attemptKey },
+      { organisationId, deliverySiteId: siteId, deliveryDate: date, paymentMethod: method, idempotencyKey: attemptKey },
       {
         onSuccess: (order) => {
-          if (choice.method === 'invoice' || order.status !== 'awaiting_payment') {
+          if (method === 'invoice' || order.status !== 'awaiting_payment') {
             void navigate(`/orders/${order.id}`);
             return;
           }
@@ -105,22 +110,25 @@ function CheckoutForm({ organisationId }: { organisationId: string }) {
         />
         <fieldset className="checkout__methods" aria-describedby={methodError ? 'payment-method-error' : undefined}>
           <legend className="ui-field__label">{t('ordering.checkout.method')}</legend>
-          {METHODS.map((method) => (
-            <label key={method} className="checkout__method">
+          {methods.map((option) => (
+            <label key={option} className="checkout__method">
               <input
                 type="radio"
                 name="paymentMethod"
-                value={method}
-                checked={choice.method === method}
-                aria-invalid={methodError && choice.method === method ? true : undefined}
-                onChange={() => change({ method })}
+                value={option}
+                checked={method === option}
+                aria-invalid={methodError && method === option ? true : undefined}
+                onChange={() => change({ method: option })}
               />
               <span>
-                {t(`ordering.methods.${method}`)}
-                {method === 'invoice' ? <span className="checkout__method-hint">{t('ordering.checkout.invoiceHint')}</span> : null}
+                {t(`ordering.methods.${option}`)}
+                {option === 'invoice' && purchasing.netTermsDays !== null ? (
+                  <span className="checkout__method-hint">{t('ordering.checkout.invoiceTerms', { days: purchasing.netTermsDays })}</span>
+                ) : null}
               </span>
             </label>
           ))}
+          {!purchasing.invoiceAllowed ? <p className="checkout__method-note">{t('ordering.checkout.invoiceUnavailable')}</p> : null}
           {methodError ? (
             <p className="ui-field__error" id="payment-method-error">
               {methodError}
@@ -130,6 +138,12 @@ function CheckoutForm({ organisationId }: { organisationId: string }) {
       </div>
 
       <CheckoutSummary cart={pricedCart.data ?? null} loading={pricedCart.isPending} />
+
+      {needsApproval && purchasing.approvalThresholdFen !== null ? (
+        <p className="checkout__approval" data-testid="needs-approval">
+          {t('ordering.checkout.needsApproval', { threshold: formatYuan(purchasing.approvalThresholdFen) })}
+        </p>
+      ) : null}
 
       {placeOrder.isError && !shownInFields ? (
         <StatusMessage tone="error" title={t('ordering.checkout.failed')}>

@@ -3,11 +3,15 @@ import type { BuyerOrderView, SupplierOrderView } from '@shanhai/contract';
 import { Badge, Button, Container, Price, StatusMessage, useLanguage, useLocalize } from '@shanhai/ui';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { formatCount } from '../catalog/catalog-format';
+import { useSession } from '../identity/session-provider';
+import { ApprovalActions } from './approval-actions';
 import { BuyerGate } from './buyer-gate';
+import type { ReorderState } from './cart-page';
+import { MoneyBack } from './money-back';
 import { dateOnly, formatChinaTime, useOrderLabels } from './order-labels';
-import { useOpenCheckout, useOrder } from './ordering.queries';
+import { useOpenCheckout, useOrder, useReorder } from './ordering.queries';
 import { EvaluationForm, ReceiptForm, ReceiptSummary } from './receiving';
 // Facts and tables look as on the product page.
 import '../catalog/product.css';
@@ -61,9 +65,11 @@ function OrderView({ order, returning, stillPolling }: { order: BuyerOrderView; 
   const { language } = useLanguage();
   const labels = useOrderLabels();
   const openCheckout = useOpenCheckout();
+  const { canApprove, canPurchase } = useSession();
   const title = t('ordering.order.title', { number: order.number });
   const paid = order.paymentStatus === 'paid';
-  const canPay = order.status === 'awaiting_payment' && order.paymentMethod !== 'invoice';
+  // Approvers read the order but the API lets only purchasers and admins pay it.
+  const canPay = order.status === 'awaiting_payment' && order.paymentMethod !== 'invoice' && canPurchase;
 
   return (
     <>
@@ -111,8 +117,31 @@ function OrderView({ order, returning, stillPolling }: { order: BuyerOrderView; 
         </div>
         <div>
           <dt>{t('ordering.order.placed')}</dt>
-          <dd>{formatChinaTime(order.createdAt, language)}</dd>
+          <dd>
+            {formatChinaTime(order.createdAt, language)}
+            {order.placedByName ? ` · ${order.placedByName}` : null}
+          </dd>
         </div>
+        {order.approvedByName ? (
+          <div>
+            <dt>{t('ordering.order.approvedBy')}</dt>
+            <dd>
+              {order.approvedByName}
+              {order.approvedAt ? ` · ${formatChinaTime(order.approvedAt, language)}` : null}
+            </dd>
+          </div>
+        ) : null}
+        {order.invoice ? (
+          <div>
+            <dt>{t('ordering.order.invoice')}</dt>
+            <dd>
+              <Link to={`/invoices/${order.invoice.id}`} data-testid="order-invoice">
+                {order.invoice.number ?? t('ordering.order.viewInvoice')}
+              </Link>{' '}
+              <Badge tone={order.invoice.status === 'paid' ? 'success' : 'neutral'}>{labels.invoiceStatus(order.invoice.status)}</Badge>
+            </dd>
+          </div>
+        ) : null}
         {order.paidAt ? (
           <div>
             <dt>{t('ordering.order.paidAt')}</dt>
@@ -120,6 +149,17 @@ function OrderView({ order, returning, stillPolling }: { order: BuyerOrderView; 
           </div>
         ) : null}
       </dl>
+
+      {order.status === 'pending_approval' ? (
+        <section className="order__approval" aria-labelledby="order-approval-title">
+          <h2 id="order-approval-title" className="order__approval-title">
+            {t('ordering.approval.panelTitle')}
+          </h2>
+          <p>{t('ordering.order.awaitingApproval')}</p>
+          {order.paymentDueAt ? <p>{t('ordering.order.approvalDueAt', { time: formatChinaTime(order.paymentDueAt, language) })}</p> : null}
+          {canApprove ? <ApprovalActions orderId={order.id} number={order.number} /> : null}
+        </section>
+      ) : null}
 
       {canPay ? (
         <div className="order__pay">
@@ -155,13 +195,61 @@ function OrderView({ order, returning, stillPolling }: { order: BuyerOrderView; 
           <span>{t('ordering.order.total')}</span>
           <Price fen={order.totalFen} />
         </p>
+        {order.refundedFen > 0 ? (
+          <p className="cart-summary__row">
+            <span>{t('ordering.order.refunded')}</span>
+            <Price fen={-order.refundedFen} />
+          </p>
+        ) : null}
+        {order.creditedFen > 0 ? (
+          <p className="cart-summary__row">
+            <span>{t('ordering.order.credited')}</span>
+            <Price fen={-order.creditedFen} />
+          </p>
+        ) : null}
       </section>
+
+      {canPurchase ? <ReorderButton organisationId={order.organisationId} orderId={order.id} number={order.number} /> : null}
 
       <h2 className="order__section-title">{t('ordering.order.supplierOrders')}</h2>
       {order.supplierOrders.map((supplierOrder) => (
         <SupplierOrder key={supplierOrder.id} orderId={order.id} supplierOrder={supplierOrder} />
       ))}
+
+      <MoneyBack order={order} />
     </>
+  );
+}
+
+/** Puts the order's lines back in the cart at today's prices, then shows the cart with what was and was not added. */
+function ReorderButton({ organisationId, orderId, number }: { organisationId: string; orderId: string; number: string }) {
+  const { t } = useTranslation();
+  const reorder = useReorder(organisationId);
+  const navigate = useNavigate();
+  return (
+    <div className="order__reorder">
+      <Button
+        onClick={() =>
+          reorder.mutate(orderId, {
+            onSuccess: (report) => {
+              const state: ReorderState = { reorder: { number, report } };
+              void navigate('/cart', { state });
+            },
+          })
+        }
+        disabled={reorder.isPending}
+        aria-busy={reorder.isPending || undefined}
+        aria-label={t('ordering.order.reorderLabel', { number })}
+        data-testid="reorder"
+      >
+        {t('ordering.order.reorder')}
+      </Button>
+      {reorder.isError ? (
+        <StatusMessage tone="error" title={t('ordering.order.reorderFailed')}>
+          {isApiError(reorder.error) && reorder.error.status !== 0 ? reorder.error.message : t('errors.network')}
+        </StatusMessage>
+      ) : null}
+    </div>
   );
 }
 
@@ -170,10 +258,11 @@ function SupplierOrder({ orderId, supplierOrder }: { orderId: string; supplierOr
   const { language } = useLanguage();
   const localize = useLocalize();
   const labels = useOrderLabels();
+  const supplier = localize(supplierOrder.supplierName, supplierOrder.supplierNameEn);
   return (
     <section className="cart-group supplier-order" aria-labelledby={`so-${supplierOrder.id}`} data-testid="supplier-order">
       <h3 id={`so-${supplierOrder.id}`} className="cart-group__title">
-        {supplierOrder.supplierName} <Badge tone="info">{labels.supplierStatus(supplierOrder.status)}</Badge>
+        {supplier} <Badge tone="info">{labels.supplierStatus(supplierOrder.status)}</Badge>
       </h3>
       <dl className="facts facts--inline">
         <div>
@@ -205,9 +294,9 @@ function SupplierOrder({ orderId, supplierOrder }: { orderId: string; supplierOr
           </dd>
         </div>
       </dl>
-      <div className="table-scroll" role="region" aria-label={t('ordering.order.lines', { supplier: supplierOrder.supplierName })} tabIndex={0}>
+      <div className="table-scroll" role="region" aria-label={t('ordering.order.lines', { supplier })} tabIndex={0}>
         <table className="data-table">
-          <caption className="ui-visually-hidden">{t('ordering.order.lines', { supplier: supplierOrder.supplierName })}</caption>
+          <caption className="ui-visually-hidden">{t('ordering.order.lines', { supplier })}</caption>
           <thead>
             <tr>
               <th scope="col">{t('ordering.cart.product')}</th>
@@ -225,7 +314,7 @@ function SupplierOrder({ orderId, supplierOrder }: { orderId: string; supplierOr
                   <span className="cart-line__meta">{t('ordering.cart.code', { code: line.skuCode })}</span>
                 </th>
                 <td className="order__quantity">
-                  {formatCount(line.quantity, language)} × {line.packingUnitZh}
+                  {formatCount(line.quantity, language)} × {localize(line.packingUnitZh, line.packingUnitEn)}
                 </td>
                 <td>
                   <Price fen={line.unitPriceFen} />

@@ -1,5 +1,5 @@
-import { expectBody } from '@shanhai/api-client';
-import type { BuyerOrderSummary, BuyerOrderView, CartView, CheckoutView } from '@shanhai/contract';
+import { binaryBody, expectBody } from '@shanhai/api-client';
+import type { BuyerOrderSummary, BuyerOrderView, CartView, CheckoutView, PurchasingSettingsView, QuickOrderReport } from '@shanhai/contract';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useApi } from '../api/api-context';
 import { IDENTITY_KEY } from '../identity/identity.queries';
@@ -19,7 +19,11 @@ export const orderingKeys = {
   cart: (organisationId: string | null, deliverySiteId?: string) => [IDENTITY_KEY, 'cart', organisationId, deliverySiteId ?? null] as const,
   carts: () => [IDENTITY_KEY, 'cart'] as const,
   orders: (organisationId: string | null, page: number) => [IDENTITY_KEY, 'orders', organisationId, page] as const,
+  // Under 'orders': whatever refreshes the order list refreshes the approver's queue too.
+  approvals: (organisationId: string | null) => [IDENTITY_KEY, 'orders', organisationId, 'pending_approval'] as const,
   order: (id: string) => [IDENTITY_KEY, 'order', id] as const,
+  purchasing: (organisationId: string | null) => [IDENTITY_KEY, 'purchasing', organisationId] as const,
+  receiptPhoto: (lineId: string) => [IDENTITY_KEY, 'receipt-photo', lineId] as const,
 };
 
 /** The cart priced by the server; with a delivery site, also each cooperative's delivery fee. */
@@ -140,5 +144,105 @@ export function useEvaluateSupplierOrder(orderId: string) {
     mutationFn: ({ supplierOrderId, rating, comment }: { supplierOrderId: string; rating: number; comment?: string }) =>
       expectBody<unknown>(api.POST('/api/supplier-orders/{id}/evaluation', { params: { path: { id: supplierOrderId } }, body: { rating, ...(comment ? { comment } : {}) } })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: orderingKeys.order(orderId) }),
+  });
+}
+
+/** How the organisation purchases: approval threshold, net terms, whether invoice payment is allowed. */
+export function usePurchasing(organisationId: string | null) {
+  const api = useApi();
+  return useQuery({
+    queryKey: orderingKeys.purchasing(organisationId),
+    queryFn: ({ signal }) =>
+      expectBody<PurchasingSettingsView>(api.GET('/api/organisations/{id}/purchasing', { params: { path: { id: organisationId ?? '' } }, signal })),
+    enabled: organisationId !== null,
+    staleTime: 5 * 60_000,
+  });
+}
+
+/** The approver's queue: orders of the organisation waiting for approval, the one that lapses first on top. */
+export function usePendingApprovals(organisationId: string | null, enabled = true) {
+  const api = useApi();
+  return useQuery({
+    queryKey: orderingKeys.approvals(organisationId),
+    queryFn: ({ signal }) =>
+      expectBody<OrderPage>(
+        api.GET('/api/orders', { params: { query: { organisationId: organisationId ?? undefined, status: 'pending_approval', pageSize: 100 } }, signal }),
+      ),
+    enabled: enabled && organisationId !== null,
+  });
+}
+
+export type ApprovalDecision = 'approve' | 'reject';
+
+/** An approver approves or rejects an order; the queue, the order list and the order are read again. */
+export function useDecideApproval() {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ orderId, decision, note }: { orderId: string; decision: ApprovalDecision; note?: string }) =>
+      expectBody<BuyerOrderView>(api.POST('/api/orders/{id}/approval', { params: { path: { id: orderId } }, body: { decision, ...(note ? { note } : {}) } })),
+    onSuccess: (order) => {
+      queryClient.setQueryData(orderingKeys.order(order.id), order);
+      void queryClient.invalidateQueries({ queryKey: [IDENTITY_KEY, 'orders'] });
+    },
+  });
+}
+
+function useCartReport<TInput>(call: (input: TInput) => Promise<QuickOrderReport>, organisationId: string | null) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: call,
+    onSuccess: (report) => {
+      queryClient.setQueryData(orderingKeys.cart(organisationId), report.cart);
+      void queryClient.invalidateQueries({ queryKey: orderingKeys.carts() });
+    },
+  });
+}
+
+/** Pasted CSV ("SKU code,quantity" per line) added to the cart, with the API's report line by line. */
+export function useQuickOrder(organisationId: string | null) {
+  const api = useApi();
+  return useCartReport(
+    (csv: string) => expectBody<QuickOrderReport>(api.POST('/api/cart/quick-order', { body: { organisationId: organisationId ?? undefined, csv } })),
+    organisationId,
+  );
+}
+
+/** A past order's lines back in the cart at today's prices, with the same report as a quick order. */
+export function useReorder(organisationId: string | null) {
+  const api = useApi();
+  return useCartReport(
+    (orderId: string) => expectBody<QuickOrderReport>(api.POST('/api/orders/{id}/reorder', { params: { path: { id: orderId } } })),
+    organisationId,
+  );
+}
+
+/** A photo of what arrived short or damaged, sent as its bytes; the order and the photo are read again. */
+export function useUploadReceiptPhoto(orderId: string) {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ lineId, file }: { lineId: string; file: Blob }) =>
+      expectBody<{ orderLineId: string; url: string; contentType: string }>(
+        api.POST('/api/order-lines/{id}/receipt-photo', { params: { path: { id: lineId } }, ...binaryBody(file) }),
+      ),
+    onSuccess: (_photo, { lineId }) => {
+      void queryClient.invalidateQueries({ queryKey: orderingKeys.receiptPhoto(lineId) });
+      void queryClient.invalidateQueries({ queryKey: orderingKeys.order(orderId) });
+    },
+  });
+}
+
+/**
+ * A line's receipt photo as a Blob: the API wants the bearer token, which an <img src> cannot send, so the
+ * page fetches the bytes and shows them from an object URL.
+ */
+export function useReceiptPhoto(lineId: string, enabled: boolean) {
+  const api = useApi();
+  return useQuery({
+    queryKey: orderingKeys.receiptPhoto(lineId),
+    queryFn: ({ signal }) => expectBody<Blob>(api.GET('/api/order-lines/{id}/receipt-photo', { params: { path: { id: lineId } }, parseAs: 'blob', signal })),
+    enabled,
+    staleTime: 5 * 60_000,
   });
 }

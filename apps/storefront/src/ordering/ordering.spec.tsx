@@ -2,7 +2,7 @@ import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, describe, expect, it } from 'vitest';
 import { BUYER_ORG_ID, POTATO_ID, productDetail, SCHOOL_SESSION, SCHOOL_SITES } from '../testing/fixtures';
 import { apiError, fakeApi, json, type Handler } from '../testing/fake-api';
-import { cartView, ORDER_ID, orderView, POTATO_SKU_ID, pricedCart } from '../testing/ordering-fixtures';
+import { cartView, ORDER_ID, orderView, POTATO_SKU_ID, pricedCart, purchasing } from '../testing/ordering-fixtures';
 import { rememberSession, renderStorefront } from '../testing/render-storefront';
 
 function buyerApi(routes: Record<string, Handler> = {}) {
@@ -126,8 +126,39 @@ describe('checkout', () => {
     expect(api.requests.some((r) => new URL(r.url).pathname === `/api/orders/${ORDER_ID}/payment`)).toBe(true);
   });
 
-  it('offers the invoice and shows the API’s refusal beside the payment method', async () => {
+  it('offers invoice only to an organisation approved for net terms, with its terms', async () => {
+    renderStorefront('/checkout', buyerApi());
+    await screen.findByTestId('checkout-fee');
+    expect(screen.queryByLabelText(/^对公转账/)).toBeNull();
+    expect(screen.getByText('对公转账（账期）需平台为贵单位开通，开通后可在此选择。')).toBeTruthy();
+    expect(screen.getAllByRole('radio').map((r) => (r as HTMLInputElement).value)).toEqual(['card', 'wechat_pay', 'alipay']);
+  });
+
+  it('places an invoice order on approved terms and goes to the order, not to a payment page', async () => {
+    const terms = purchasing({ netTermsDays: 30, invoiceAllowed: true });
     const api = buyerApi({
+      'GET /api/cart': (_request, url) => json({ ...(url.searchParams.get('deliverySiteId') ? pricedCart() : cartView()), purchasing: terms }),
+      'POST /api/orders': () => json(orderView({ status: 'open', paymentMethod: 'invoice' }), 201),
+      [`GET /api/orders/${ORDER_ID}`]: () => json(orderView({ status: 'open', paymentMethod: 'invoice' })),
+    });
+    const app = renderStorefront('/checkout', api);
+    await screen.findByTestId('checkout-fee');
+    const invoice = screen.getByLabelText(/^对公转账（账期）/);
+    expect(invoice.closest('label')?.textContent).toContain('账期 30 天');
+    fireEvent.click(invoice);
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: '提交订单' }));
+    });
+    await waitFor(() => expect(app.location()).toBe(`/orders/${ORDER_ID}`));
+    const post = api.requests.find((r) => r.method === 'POST' && new URL(r.url).pathname === '/api/orders');
+    expect(await post?.json()).toMatchObject({ paymentMethod: 'invoice' });
+    expect(api.requests.some((r) => new URL(r.url).pathname.endsWith('/payment'))).toBe(false);
+  });
+
+  it('shows the API’s refusal beside the payment method when the terms were withdrawn meanwhile', async () => {
+    const terms = purchasing({ netTermsDays: 30, invoiceAllowed: true });
+    const api = buyerApi({
+      'GET /api/cart': (_request, url) => json({ ...(url.searchParams.get('deliverySiteId') ? pricedCart() : cartView()), purchasing: terms }),
       'POST /api/orders': () =>
         apiError(409, 'NET_TERMS_NOT_APPROVED', '贵单位尚未开通账期', [{ field: 'paymentMethod', reason: '贵单位尚未开通账期，请选择其他支付方式' }]),
     });
@@ -140,8 +171,16 @@ describe('checkout', () => {
       fireEvent.click(screen.getByRole('button', { name: '提交订单' }));
     });
     expect(await screen.findByText('贵单位尚未开通账期，请选择其他支付方式')).toBeTruthy();
-    const post = api.requests.find((r) => r.method === 'POST');
-    expect(await post?.json()).toMatchObject({ paymentMethod: 'invoice' });
+    expect(screen.getByLabelText(/^对公转账/).getAttribute('aria-invalid')).toBe('true');
+  });
+
+  it('says before the order is placed that it will wait for an approver', async () => {
+    const api = buyerApi({
+      'GET /api/cart': (_request, url) =>
+        json({ ...(url.searchParams.get('deliverySiteId') ? pricedCart() : cartView()), purchasing: purchasing({ approvalThresholdFen: 10_000 }), needsApproval: true }),
+    });
+    renderStorefront('/checkout', api);
+    expect((await screen.findByTestId('needs-approval')).textContent).toBe('本单货款超过贵单位的审批额度（¥100.00），提交后须经审批人批准才生效；库存先为您保留。');
   });
 });
 

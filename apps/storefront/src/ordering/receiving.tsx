@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { formatCount } from '../catalog/catalog-format';
 import { formatChinaTime } from './order-labels';
 import { useEvaluateSupplierOrder, useRecordReceipt } from './ordering.queries';
+import { ReceiptPhoto, ReceiptPhotoField } from './receipt-photo';
 
 interface Counts {
   accepted: string;
@@ -57,6 +58,7 @@ export function ReceiptForm({ orderId, supplierOrder }: { orderId: string; suppl
       {lines.map((line, index) => (
         <ReceiptLine
           key={line.id}
+          orderId={orderId}
           line={line}
           counts={counts[line.id]}
           errors={{
@@ -80,11 +82,13 @@ export function ReceiptForm({ orderId, supplierOrder }: { orderId: string; suppl
 }
 
 function ReceiptLine({
+  orderId,
   line,
   counts,
   errors,
   onChange,
 }: {
+  orderId: string;
   line: OrderLineView;
   counts: Counts;
   errors: { accepted?: string; short?: string; damaged?: string };
@@ -94,16 +98,18 @@ function ReceiptLine({
   const { language } = useLanguage();
   const localize = useLocalize();
   const name = localize(line.productNameZh, line.productNameEn);
+  const unit = localize(line.packingUnitZh, line.packingUnitEn);
   const number = { type: 'number', inputMode: 'numeric', min: 0, step: 1 } as const;
   return (
     <fieldset className="receipt__line" data-testid="receipt-line">
-      <legend className="receipt__legend">{t('ordering.receipt.line', { name, quantity: `${formatCount(line.quantity, language)} × ${line.packingUnitZh}` })}</legend>
+      <legend className="receipt__legend">{t('ordering.receipt.line', { name, quantity: `${formatCount(line.quantity, language)} × ${unit}` })}</legend>
       <div className="receipt__counts">
         <TextField {...number} label={t('ordering.receipt.accepted')} value={counts.accepted} error={errors.accepted} onChange={(e) => onChange({ accepted: e.target.value })} />
         <TextField {...number} label={t('ordering.receipt.short')} value={counts.short} error={errors.short} onChange={(e) => onChange({ short: e.target.value })} />
         <TextField {...number} label={t('ordering.receipt.damaged')} value={counts.damaged} error={errors.damaged} onChange={(e) => onChange({ damaged: e.target.value })} />
       </div>
       <TextField label={t('ordering.receipt.note')} value={counts.note} maxLength={500} onChange={(e) => onChange({ note: e.target.value })} />
+      <ReceiptPhotoField orderId={orderId} line={line} name={name} />
     </fieldset>
   );
 }
@@ -120,16 +126,23 @@ export function ReceiptSummary({ supplierOrder }: { supplierOrder: SupplierOrder
       <ul className="receipt__summary">
         {supplierOrder.lines
           .filter((l) => l.status === 'accepted')
-          .map((l) => (
-            <li key={l.id}>
-              {localize(l.productNameZh, l.productNameEn)}:{' '}
-              {t('ordering.receipt.receivedLine', {
-                accepted: formatCount(l.receivedQuantity, language),
-                short: formatCount(l.shortQuantity, language),
-                damaged: formatCount(l.damagedQuantity, language),
-              })}
-            </li>
-          ))}
+          .map((l) => {
+            const name = localize(l.productNameZh, l.productNameEn);
+            return (
+              <li key={l.id} className="receipt__summary-line">
+                <span>
+                  {name}:{' '}
+                  {t('ordering.receipt.receivedLine', {
+                    accepted: formatCount(l.receivedQuantity, language),
+                    short: formatCount(l.shortQuantity, language),
+                    damaged: formatCount(l.damagedQuantity, language),
+                  })}
+                </span>
+                {l.receiptNote ? <span className="receipt__summary-note">{t('ordering.receipt.noteShown', { note: l.receiptNote })}</span> : null}
+                {l.receiptPhotoUrl ? <ReceiptPhoto lineId={l.id} name={name} /> : null}
+              </li>
+            );
+          })}
       </ul>
     </div>
   );

@@ -16,6 +16,8 @@ export interface InvoiceRow {
   readonly hostedInvoiceUrl: string | null;
   readonly issuedAt: Date | null;
   readonly dueDate: string | null;
+  /** A draft is not issued before this business day (an agreement invoiced monthly: its statement day). */
+  readonly issueOn: string | null;
   readonly paidAt: Date | null;
   readonly transferReference: string | null;
   readonly transferDate: string | null;
@@ -26,7 +28,7 @@ export interface InvoiceRow {
 }
 
 const COLUMNS = `id, buyer_order_id, stripe_invoice_id, status, amount_fen, credited_fen, number, hosted_invoice_url, issued_at, due_date::text AS due_date,
-  paid_at, transfer_reference, transfer_date::text AS transfer_date, transfer_recorded_by, voided_at, void_reason, created_at`;
+  issue_on::text AS issue_on, paid_at, transfer_reference, transfer_date::text AS transfer_date, transfer_recorded_by, voided_at, void_reason, created_at`;
 
 const date = (v: unknown): Date | null => (v ? new Date(v as string) : null);
 
@@ -42,6 +44,7 @@ function toRow(r: Record<string, unknown>): InvoiceRow {
     hostedInvoiceUrl: (r.hosted_invoice_url as string | null) ?? null,
     issuedAt: date(r.issued_at),
     dueDate: (r.due_date as string | null) ?? null,
+    issueOn: (r.issue_on as string | null) ?? null,
     paidAt: date(r.paid_at),
     transferReference: (r.transfer_reference as string | null) ?? null,
     transferDate: (r.transfer_date as string | null) ?? null,
@@ -162,8 +165,12 @@ export class InvoiceRepository {
   }
 
   /** Drafts not issued yet (the sweep's list): a job lost to a Redis outage, or one that failed. */
-  async draftIds(db: EntityManager, createdBefore: Date, limit = 200): Promise<string[]> {
-    const rows: Array<{ id: string }> = await db.query(`SELECT id FROM invoices WHERE status = 'draft' AND created_at <= $1 ORDER BY created_at LIMIT $2`, [createdBefore, limit]);
+  /** Drafts due to be issued: created before the cut-off, and whose issue day (if any) has come. */
+  async draftIds(db: EntityManager, createdBefore: Date, limit = 200, today: string = businessDay()): Promise<string[]> {
+    const rows: Array<{ id: string }> = await db.query(
+      `SELECT id FROM invoices WHERE status = 'draft' AND created_at <= $1 AND (issue_on IS NULL OR issue_on <= $3) ORDER BY created_at LIMIT $2`,
+      [createdBefore, limit, today],
+    );
     return rows.map((r) => r.id);
   }
 

@@ -4,6 +4,7 @@ import { DivisionEntity, PairingCountyEntity, PairingEntity } from './places.ent
 import { WorkerHeartbeatEntity } from './worker.entity';
 import { ReservedShareFilingEntity, StatAttributionEntity, StatDailyEntity, StatEventLedgerEntity, StatMonthlyEntity, StatRecomputeRunEntity, StatTargetEntity, StatWatermarkEntity } from './statistics.entity';
 import { BuyerOrderEntity, CartEntity, CartItemEntity, IdempotencyKeyEntity, LineAllocationEntity, OrderLineEntity, OutboxEventEntity, SupplierOrderEntity } from './ordering.entity';
+import { AgreementDeliveryChangeEntity, AgreementDeliveryEntity, AgreementEntity, AgreementHoldEntity, AgreementPauseEntity, AgreementVersionEntity, CommitmentEntity } from './agreements.entity';
 import { ClaimEntity, CreditNoteEntity, InvoiceEntity, PaymentEntity, PaymentReconciliationReportEntity, RefundEntity, SettlementEntryEntity, StripeEventEntity } from './payments.entity';
 
 export * from './catalog.entity';
@@ -13,6 +14,7 @@ export * from './worker.entity';
 export * from './ordering.entity';
 export * from './payments.entity';
 export * from './statistics.entity';
+export * from './agreements.entity';
 
 export const ENTITIES = [
   OrganisationEntity,
@@ -55,4 +57,11 @@ export const ENTITIES = [
   StatRecomputeRunEntity,
   StatTargetEntity,
   ReservedShareFilingEntity,
+  AgreementEntity,
+  AgreementVersionEntity,
+  AgreementPauseEntity,
+  AgreementDeliveryChangeEntity,
+  AgreementHoldEntity,
+  AgreementDeliveryEntity,
+  CommitmentEntity,
 ];

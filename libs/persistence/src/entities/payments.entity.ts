@@ -87,6 +87,11 @@ export class InvoiceEntity {
   @Column({ name: 'hosted_invoice_url', type: 'text', nullable: true }) hostedInvoiceUrl!: string | null;
   @Column({ name: 'issued_at', type: 'timestamptz', nullable: true }) issuedAt!: Date | null;
   @Column({ name: 'due_date', type: 'date', nullable: true }) dueDate!: string | null;
+  /**
+   * A draft is issued no earlier than this business day (China Standard Time): the statement day of
+   * an agreement invoiced monthly (docs/agreements.md). Null: issue at once.
+   */
+  @Column({ name: 'issue_on', type: 'date', nullable: true }) issueOn!: string | null;
   @Column({ name: 'paid_at', type: 'timestamptz', nullable: true }) paidAt!: Date | null;
   /** The bank transfer the operator recorded (Stripe does not take CNY transfers): reference and value date. */
   @Column({ name: 'transfer_reference', type: 'varchar', length: 200, nullable: true }) transferReference!: string | null;

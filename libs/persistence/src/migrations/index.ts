@@ -5,7 +5,8 @@ import { CompletionPolicy1795891329603 } from './1795891329603-CompletionPolicy'
 import { CatalogBrowseIndexes1795891500000 } from './1795891500000-CatalogBrowseIndexes';
 import { PaymentReconciliation1795891676402 } from './1795891676402-PaymentReconciliation';
 import { Statistics1795899449676 } from './1795899449676-Statistics';
+import { Agreements1795899927459 } from './1795899927459-Agreements';
 
 
 /** Every migration, in order. The schema check (scripts/schema-diff.mjs) fails when entities drift from these. */
-export const MIGRATIONS = [Initial1795889226202, CatalogSearchIndex1795889300000, Ordering1795890915547, CompletionPolicy1795891329603, CatalogBrowseIndexes1795891500000, PaymentReconciliation1795891676402, Statistics1795899449676];
+export const MIGRATIONS = [Initial1795889226202, CatalogSearchIndex1795889300000, Ordering1795890915547, CompletionPolicy1795891329603, CatalogBrowseIndexes1795891500000, PaymentReconciliation1795891676402, Statistics1795899449676, Agreements1795899927459];

@@ -4,3 +4,6 @@ export * from './order-cancellation.repository';
 export * from './order-payment.repository';
 export * from './order-completion.repository';
 export * from './certified-window.repository';
+export * from './sku-offer.repository';
+export * from './order-placement.repository';
+export * from './agreement.repository';

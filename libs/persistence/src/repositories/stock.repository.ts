@@ -9,6 +9,8 @@ export interface Shortage {
   readonly skuId: string;
   readonly requested: number;
   readonly available: number;
+  /** Units of the SKU held out of open sale for procurement agreements' coming deliveries. */
+  readonly heldForAgreements: number;
 }
 
 export interface LotTake {
@@ -32,10 +34,17 @@ export class StockRepository {
       [ids],
     );
     const stock = new Map(locked.map((r) => [r.id, r.stock_units]));
-    const shortages = requests
-      .filter((r) => (stock.get(r.skuId) ?? 0) < r.quantity)
-      .map((r) => ({ skuId: r.skuId, requested: r.quantity, available: stock.get(r.skuId) ?? 0 }));
-    if (shortages.length > 0) return { shortages, takes: [] };
+    const short = requests.filter((r) => (stock.get(r.skuId) ?? 0) < r.quantity);
+    if (short.length > 0) {
+      // Held units are not in the lots' available units: say how many, so the buyer knows why.
+      const held: Array<{ sku_id: string; n: number }> = await tx.query(
+        `SELECT sku_id, SUM(quantity)::int AS n FROM agreement_holds WHERE sku_id = ANY($1::uuid[]) GROUP BY sku_id`,
+        [short.map((r) => r.skuId)],
+      );
+      const heldBySku = new Map(held.map((h) => [h.sku_id, h.n]));
+      const shortages = short.map((r) => ({ skuId: r.skuId, requested: r.quantity, available: stock.get(r.skuId) ?? 0, heldForAgreements: heldBySku.get(r.skuId) ?? 0 }));
+      return { shortages, takes: [] };
+    }
 
     const takes: Array<{ lot_id: string; sku_id: string; take: number }> = await tx.query(
       `WITH req AS (SELECT * FROM unnest($1::uuid[], $2::int[]) AS r(sku_id, qty)),
@@ -95,6 +104,38 @@ export class StockRepository {
       `UPDATE skus s SET stock_units = s.stock_units + r.qty FROM unnest($1::uuid[], $2::int[]) AS r(id, qty) WHERE s.id = r.id`,
       [ids, qty],
     );
+    await this.moveProductStock(tx, ids, qty);
+    return qty.reduce((a, b) => a + b, 0);
+  }
+
+  /**
+   * Locks SKU rows in id order, the order every stock change takes them in: a caller about to touch
+   * several SKUs one after another (an agreement's hold moving to a substitute) takes them all first,
+   * so it cannot deadlock with a checkout locking the same SKUs together.
+   */
+  async lockSkus(tx: EntityManager, skuIds: readonly string[]): Promise<void> {
+    if (skuIds.length) await tx.query(`SELECT id FROM skus WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [[...new Set(skuIds)]]);
+  }
+
+  /**
+   * Hands units back to the very lots they were taken from (an agreement's hold released by a skip,
+   * pause, end or change), locking the SKUs in id order like every other stock change.
+   */
+  async restore(tx: EntityManager, takes: readonly LotTake[]): Promise<number> {
+    const units = takes.filter((t) => t.quantity > 0);
+    if (units.length === 0) return 0;
+    await tx.query(`SELECT id FROM skus WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [[...new Set(units.map((t) => t.skuId))]]);
+    await tx.query(
+      `UPDATE lots l SET available_units = l.available_units + x.qty
+         FROM (SELECT lot_id, SUM(qty)::int AS qty FROM unnest($1::uuid[], $2::int[]) AS t(lot_id, qty) GROUP BY lot_id) x
+        WHERE l.id = x.lot_id`,
+      [units.map((t) => t.lotId), units.map((t) => t.quantity)],
+    );
+    const bySku = new Map<string, number>();
+    for (const t of units) bySku.set(t.skuId, (bySku.get(t.skuId) ?? 0) + t.quantity);
+    const ids = [...bySku.keys()];
+    const qty = [...bySku.values()];
+    await tx.query(`UPDATE skus s SET stock_units = s.stock_units + r.qty FROM unnest($1::uuid[], $2::int[]) AS r(id, qty) WHERE s.id = r.id`, [ids, qty]);
     await this.moveProductStock(tx, ids, qty);
     return qty.reduce((a, b) => a + b, 0);
   }

@@ -1,4 +1,4 @@
-import type { ButtonHTMLAttributes } from 'react';
+import type { ButtonHTMLAttributes, Ref } from 'react';
 import { cx } from './class-names';
 
 export type ButtonVariant = 'primary' | 'secondary' | 'ghost';
@@ -10,6 +10,8 @@ export function buttonClassName(variant: ButtonVariant = 'secondary', extra?: st
 
 export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
   readonly variant?: ButtonVariant;
+  /** To move focus back to the button (React 19 passes `ref` as a prop). */
+  readonly ref?: Ref<HTMLButtonElement>;
 }
 
 /** Defaults to `type="button"`: a button only submits a form when it says so. */

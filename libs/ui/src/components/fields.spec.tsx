@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { renderWithI18n } from '../testing/render-with-i18n';
 import { Checkbox } from './checkbox';
 import { Select } from './select';
+import { TextArea } from './text-area';
 import { TextField } from './text-field';
 
 describe('TextField', () => {
@@ -39,5 +40,19 @@ describe('Checkbox', () => {
     renderWithI18n(<Checkbox label="仅看有货" detail="(40)" onChange={(e) => onChange(e.target.checked)} />);
     fireEvent.click(screen.getByLabelText('仅看有货(40)'));
     expect(onChange).toHaveBeenCalledWith(true);
+  });
+});
+
+describe('TextArea', () => {
+  it('is named by its label, described by its hint and marked invalid with its error', () => {
+    const onChange = vi.fn();
+    renderWithI18n(<TextArea label="粘贴清单" hint="每行一条" error="第 2 行无法识别" onChange={(e) => onChange(e.target.value)} />);
+    const area = screen.getByLabelText('粘贴清单');
+    expect(area.tagName).toBe('TEXTAREA');
+    expect(area.getAttribute('aria-invalid')).toBe('true');
+    const described = (area.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent);
+    expect(described).toEqual(['每行一条', '第 2 行无法识别']);
+    fireEvent.change(area, { target: { value: 'POTATO-01-1,10' } });
+    expect(onChange).toHaveBeenCalledWith('POTATO-01-1,10');
   });
 });
