@@ -25,6 +25,8 @@ const common = {
 module.exports = {
   // Integration tests boot the app and race hundreds of requests; the machine is shared and slow at times.
   testTimeout: 60000,
+  // A test file that leaves a socket open must not hang CI after every result is in.
+  forceExit: true,
   projects: [
     {
       ...common,
