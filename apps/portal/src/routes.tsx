@@ -22,6 +22,8 @@ const StockImportPage = page(() => import('./cooperative/stock/stock-import-page
 const CertificationPage = page(() => import('./cooperative/certification/certification-page'), 'CertificationPage');
 const SupplierOrdersPage = page(() => import('./cooperative/orders/supplier-orders-page'), 'SupplierOrdersPage');
 const SupplierOrderPage = page(() => import('./cooperative/orders/supplier-order-page'), 'SupplierOrderPage');
+const AgreementsPage = page(() => import('./cooperative/agreements/agreements-page'), 'AgreementsPage');
+const AgreementPage = page(() => import('./cooperative/agreements/agreement-page'), 'AgreementPage');
 const PickListPage = page(() => import('./cooperative/orders/pick-list-page'), 'PickListPage');
 const MoneyPage = page(() => import('./cooperative/money/money-page'), 'MoneyPage');
 const SupplierQueuePage = page(() => import('./official/supplier-queue-page'), 'SupplierQueuePage');
@@ -56,6 +58,8 @@ export const routes: RouteObject[] = [
           { path: 'certification', element: only('cooperative', <CertificationPage />) },
           { path: 'orders', element: only('cooperative', <SupplierOrdersPage />) },
           { path: 'orders/:supplierOrderId', element: only('cooperative', <SupplierOrderPage />) },
+          { path: 'agreements', element: only('cooperative', <AgreementsPage />) },
+          { path: 'agreements/:agreementId', element: only('cooperative', <AgreementPage />) },
           { path: 'pick-list', element: only('cooperative', <PickListPage />) },
           { path: 'money', element: only('cooperative', <MoneyPage />) },
           // Officials: the queues.

@@ -16,6 +16,9 @@ const OrderPage = lazy(() => import('./ordering/order-page').then((m) => ({ defa
 const ApprovalsPage = lazy(() => import('./ordering/approvals-page').then((m) => ({ default: m.ApprovalsPage })));
 const InvoicesPage = lazy(() => import('./payments/invoices-page').then((m) => ({ default: m.InvoicesPage })));
 const ReservedSharePage = lazy(() => import('./reserved-share/reserved-share-page').then((m) => ({ default: m.ReservedSharePage })));
+const AgreementsPage = lazy(() => import('./agreements/agreements-page').then((m) => ({ default: m.AgreementsPage })));
+const AgreementPage = lazy(() => import('./agreements/agreement-page').then((m) => ({ default: m.AgreementPage })));
+const ProposeAgreementPage = lazy(() => import('./agreements/propose-agreement-page').then((m) => ({ default: m.ProposeAgreementPage })));
 const InvoicePage = lazy(() => import('./payments/invoice-page').then((m) => ({ default: m.InvoicePage })));
 
 export const routes: RouteObject[] = [
@@ -35,6 +38,9 @@ export const routes: RouteObject[] = [
       { path: 'approvals', element: <ApprovalsPage /> },
       { path: 'invoices', element: <InvoicesPage /> },
       { path: 'invoices/:invoiceId', element: <InvoicePage /> },
+      { path: 'agreements', element: <AgreementsPage /> },
+      { path: 'agreements/new', element: <ProposeAgreementPage /> },
+      { path: 'agreements/:agreementId', element: <AgreementPage /> },
       { path: 'reserved-share', element: <ReservedSharePage /> },
       { path: '*', element: <NotFoundPage /> },
     ],

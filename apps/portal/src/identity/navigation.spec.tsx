@@ -20,7 +20,7 @@ describe('workspacesOf', () => {
   });
 
   it('gives cooperatives their shop and officials their queues, each with the statistics marked as coming', () => {
-    expect(navigationFor('cooperative').map((i) => i.key)).toEqual(['home', 'orders', 'pickList', 'products', 'stock', 'certification', 'money', 'profile', 'stats']);
+    expect(navigationFor('cooperative').map((i) => i.key)).toEqual(['home', 'orders', 'agreements', 'pickList', 'products', 'stock', 'certification', 'money', 'profile', 'stats']);
     expect(navigationFor('official').map((i) => i.key)).toEqual(['home', 'verifySuppliers', 'certifyProducts', 'stats']);
     expect(navigationFor('official').find((i) => i.key === 'stats')?.comingSoon).toBeUndefined();
     expect(navigationFor(null)).toEqual([]);
@@ -33,7 +33,7 @@ describe('role-based navigation', () => {
     renderPortal('/', cooperativeApi());
     const nav = await screen.findByRole('navigation', { name: '门户导航' });
     const links = within(nav).getAllByRole('link').map((l) => l.textContent);
-    expect(links).toEqual(['工作台', '订单', '拣货单', '产品', '库存与批次', '帮扶产品认定', '结算', '合作社资料', '统计看板']);
+    expect(links).toEqual(['工作台', '订单', '采购协议', '拣货单', '产品', '库存与批次', '帮扶产品认定', '结算', '合作社资料', '统计看板']);
     expect(within(nav).queryByRole('link', { name: '供应商核验' })).toBeNull();
     expect((await screen.findByTestId('organisation-name')).textContent).toBe('青崖县高山马铃薯专业合作社');
     expect(screen.getByTestId('workspace-role').textContent).toBe('合作社管理员');

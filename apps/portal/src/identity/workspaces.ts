@@ -57,6 +57,7 @@ export type NavKey =
   | 'stock'
   | 'certification'
   | 'orders'
+  | 'agreements'
   | 'pickList'
   | 'money'
   | 'verifySuppliers'
@@ -73,6 +74,7 @@ export interface NavItem {
 const COOPERATIVE_NAV: readonly NavItem[] = [
   { key: 'home', path: '/' },
   { key: 'orders', path: '/orders' },
+  { key: 'agreements', path: '/agreements' },
   { key: 'pickList', path: '/pick-list' },
   { key: 'products', path: '/products' },
   { key: 'stock', path: '/stock' },

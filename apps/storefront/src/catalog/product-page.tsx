@@ -161,7 +161,7 @@ function ProductView({ product }: { product: ProductDetail }) {
               {t('product.offers')}
             </h2>
             {product.skus.length > 0 ? (
-              product.skus.map((sku) => <SkuOffer key={sku.id} sku={sku} />)
+              product.skus.map((sku) => <SkuOffer key={sku.id} sku={sku} productId={product.id} />)
             ) : (
               <StatusMessage tone="empty" title={t('product.noOffers')} />
             )}

@@ -2,6 +2,7 @@ import type { ProductDetail } from '@shanhai/contract';
 import { Badge, Price, useLanguage, useLocalize } from '@shanhai/ui';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ProposeAgreementLink } from '../agreements/propose-agreement-link';
 import { AddToCart } from '../ordering/add-to-cart';
 import { formatCount, formatWeight } from './catalog-format';
 import { tierRows } from './tier-rows';
@@ -9,7 +10,7 @@ import { tierRows } from './tier-rows';
 type Sku = ProductDetail['skus'][number];
 
 /** One packing unit: its tier prices, ordering rules, stock and the harvest lots behind the stock. */
-export function SkuOffer({ sku }: { sku: Sku }) {
+export function SkuOffer({ sku, productId }: { sku: Sku; productId: string }) {
   const { t } = useTranslation();
   const { language } = useLanguage();
   const localize = useLocalize();
@@ -50,6 +51,7 @@ export function SkuOffer({ sku }: { sku: Sku }) {
       </dl>
 
       <AddToCart sku={sku} unit={unit} />
+      <ProposeAgreementLink productId={productId} skuId={sku.id} />
 
       <div className="table-scroll" role="region" aria-label={t('product.tiers.caption', { unit })} tabIndex={0}>
         <table className="data-table tiers" data-testid="tier-table">

@@ -26,6 +26,9 @@ export function BuyerNavLinks() {
       <NavLink to="/orders" className="site-nav__link">
         {t('ordering.nav.orders')}
       </NavLink>
+      <NavLink to="/agreements" className="site-nav__link" data-testid="agreements-link">
+        {t('agreements.nav')}
+      </NavLink>
       {canApprove ? (
         <NavLink to="/approvals" className="site-nav__link cart-link" aria-label={t('ordering.nav.approvalsCount', { count: waiting })} data-testid="approvals-link">
           {t('ordering.nav.approvals')}
