@@ -17,8 +17,8 @@ import {
 } from '@shanhai/domain';
 import type { AgreementPaymentMethod, DeliveryChangeKind, InvoicingMode, PaymentMethod } from '@shanhai/domain';
 import { ISO_DAY } from '../places/places.dto';
+import { toInt } from '../common/transforms';
 
-const toInt = ({ value }: { value: unknown }): unknown => (typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value);
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 const MAX_FEN = 100_000_000_000;
 

@@ -21,10 +21,9 @@ import { INCOME_MODES, STORAGE_CLASSES } from '@shanhai/domain';
 import type { IncomeMode, StorageClass } from '@shanhai/domain';
 import { DIVISION_CODE } from '../identity/identity.dto';
 import { ISO_DAY } from '../places/places.dto';
+import { toBool, toInt } from '../common/transforms';
 
 const MAX_FEN = 100_000_000_00; // ¥100 million per unit: far above any produce price, far below overflow
-const toBool = ({ value }: { value: unknown }): unknown => (value === 'true' ? true : value === 'false' ? false : value);
-const toInt = ({ value }: { value: unknown }): unknown => (typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value);
 
 export class CategoryDto {
   @ApiProperty({ example: 'vegetables' }) @Matches(/^[a-z][a-z0-9_-]{1,39}$/, { message: 'code must be 2-40 lower-case letters, digits, _ or -' }) code!: string;

@@ -5,8 +5,8 @@ import { SUPPLIER_ORDER_STATUSES } from '@shanhai/domain';
 import type { LineDecision, SupplierOrderStatus } from '@shanhai/domain';
 import { MAX_ORDER_LINES } from '../ordering/ordering.dto';
 import { ISO_DAY } from '../places/places.dto';
+import { toInt } from '../common/transforms';
 
-const toInt = ({ value }: { value: unknown }): unknown => (typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value);
 /** Free text may hold line breaks, not other control characters (PostgreSQL refuses NUL outright). */
 const TEXT = /^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/;
 /** One-line identifiers such as a carrier's name or a tracking number. */

@@ -4,8 +4,8 @@ import { ArrayMaxSize, ArrayMinSize, IsDateString, IsIn, IsInt, IsOptional, IsSt
 import { PAYMENT_METHODS } from '@shanhai/domain';
 import type { PaymentMethod } from '@shanhai/domain';
 import { ISO_DAY } from '../places/places.dto';
+import { toInt } from '../common/transforms';
 
-const toInt = ({ value }: { value: unknown }): unknown => (typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value);
 export const MAX_ORDER_LINES = 5000;
 
 export class BuyerScopeDto {

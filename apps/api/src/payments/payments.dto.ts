@@ -3,9 +3,8 @@ import { Transform } from 'class-transformer';
 import { IsBoolean, IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { INVOICE_STATUSES } from '@shanhai/domain';
 import { ISO_DAY } from '../places/places.dto';
+import { toBool, toInt } from '../common/transforms';
 
-const toInt = ({ value }: { value: unknown }): unknown => (typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value);
-const toBool = ({ value }: { value: unknown }): unknown => (value === 'true' ? true : value === 'false' ? false : value);
 const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
 
 export const CHECKOUT_METHODS = ['card', 'wechat_pay', 'alipay'] as const;

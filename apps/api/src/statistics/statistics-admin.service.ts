@@ -3,12 +3,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { addDays } from '@shanhai/domain';
 import { QUEUES, StatisticsDrainRepository, StatisticsJob } from '@shanhai/persistence';
-import { AppError, invalid, notFound } from '../common/app-error';
+import { AppError, notFound } from '../common/app-error';
 import { Principal } from '../identity/principal';
 import { RecomputeRequestDto } from './statistics.dto';
-import { MAX_RANGE_DAYS } from './statistics.service';
+import { checkRange } from './statistics.service';
 
 const RUN_COLUMNS = `id, trigger, requested_by AS "requestedBy", from_day::text AS "from", to_day::text AS "to", repair, status, facts_compared AS "factsCompared",
   differences_count AS "differencesCount", differences, repaired_records AS "repairedRecords", error, created_at AS "createdAt", finished_at AS "finishedAt"`;
@@ -22,8 +21,7 @@ export class StatisticsAdminService {
   ) {}
 
   async requestRecompute(principal: Principal, dto: RecomputeRequestDto) {
-    if (dto.from > dto.to) throw invalid('to', 'to must not be before from');
-    if (addDays(dto.from, MAX_RANGE_DAYS) < dto.to) throw invalid('to', `a range may span at most ${MAX_RANGE_DAYS} days`);
+    checkRange(dto.from, dto.to);
     const repair = dto.repair ?? true;
     const [run] = await this.db.query(
       `INSERT INTO stat_recompute_runs (trigger, requested_by, from_day, to_day, repair, status) VALUES ('operator', $1, $2, $3, $4, 'queued') RETURNING id`,

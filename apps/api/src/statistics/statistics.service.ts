@@ -85,8 +85,7 @@ export class StatisticsService {
    */
   async supplierTotals(principal: Principal, supplierId: string, dto: TotalsQueryDto): Promise<TotalsView> {
     if (!principal.isOperator && !principal.memberships.some((m) => m.organisationId === supplierId && (m.role === 'supplier_admin' || m.role === 'supplier_staff'))) throw notFound('supplier', supplierId);
-    if (dto.from > dto.to) throw invalid('to', 'to must not be before from');
-    if (addDays(dto.from, MAX_RANGE_DAYS) < dto.to) throw invalid('to', `a range may span at most ${MAX_RANGE_DAYS} days`);
+    checkRange(dto.from, dto.to);
     const query: TotalsQuery = { figure: dto.figure ?? 'counted', from: dto.from, to: dto.to, groupBy: dto.groupBy ?? 'month', asOf: dto.asOf ?? null, filters: { supplier: supplierId }, scope: { kind: 'all' } };
     return this.view(query, null, dto.limit);
   }
@@ -174,8 +173,7 @@ export class StatisticsService {
   }
 
   private async query(principal: Principal, dto: TotalsQueryDto): Promise<{ query: TotalsQuery; jurisdiction: JurisdictionRow | null }> {
-    if (dto.from > dto.to) throw invalid('to', 'to must not be before from');
-    if (addDays(dto.from, MAX_RANGE_DAYS) < dto.to) throw invalid('to', `a range may span at most ${MAX_RANGE_DAYS} days`);
+    checkRange(dto.from, dto.to);
     const { scope, jurisdiction } = await this.scope(principal, dto.jurisdictionId);
     const filters: Partial<Record<FilterName, string>> = {};
     for (const f of FILTERS) {
@@ -184,6 +182,12 @@ export class StatisticsService {
     }
     return { query: { figure: dto.figure ?? 'counted', from: dto.from, to: dto.to, groupBy: dto.groupBy ?? 'month', asOf: dto.asOf ?? null, filters, scope }, jurisdiction };
   }
+}
+
+/** A range of business days: in order, and at most MAX_RANGE_DAYS long (400 naming `to`). */
+export function checkRange(from: string, to: string): void {
+  if (from > to) throw invalid('to', 'to must not be before from');
+  if (addDays(from, MAX_RANGE_DAYS) < to) throw invalid('to', `a range may span at most ${MAX_RANGE_DAYS} days`);
 }
 
 /** A drill-down key must be a key the grouping could have produced. */
