@@ -51,6 +51,12 @@ describe('payments: invoices on net terms, transfers recorded out of band, credi
     );
     const theirs = await h.stripe.invoices.retrieve(stripe_invoice_id);
     expect(theirs).toMatchObject({ status: 'open', customer, collection_method: 'send_invoice', total: order.totalFen, currency: 'cny', number: invoice.number });
+    // The Stripe customer is the platform's business: never in the organisation as members or the operator read it.
+    expect(customer).toMatch(/^cus_/);
+    for (const token of [canteen.token, op.token]) {
+      const org = await h.t.get(`/api/organisations/${canteen.orgId}`, token);
+      expect([org.status, 'stripeCustomerId' in org.body, JSON.stringify(org.body).includes(customer)]).toEqual([200, false, false]);
+    }
     expect(theirs.metadata).toMatchObject({ invoice_id: invoice.id, buyer_order_id: order.id });
     const lines = await h.stripe.invoices.listLineItems(stripe_invoice_id, { limit: 100 });
     const fees = order.supplierOrders.filter((so: any) => so.deliveryFeeFen > 0).length;

@@ -39,8 +39,8 @@ export class OrganisationEntity {
   /** A jurisdiction may ask its public buyers to reserve more than the national 10% (per-mille). */
   @Column({ name: 'min_reserved_share_permille', type: 'integer', nullable: true }) minReservedSharePermille!: number | null;
   @Column({ name: 'requires_evaluation', type: 'boolean', default: true }) requiresEvaluation!: boolean;
-  /** Buyer: the Stripe customer used for checkout and invoices. */
-  @Column({ name: 'stripe_customer_id', type: 'varchar', length: 255, nullable: true }) stripeCustomerId!: string | null;
+  /** Buyer: the Stripe customer used for checkout and invoices. Never read into the entity (so never in an answer): the payments code reads and writes it in SQL. */
+  @Column({ name: 'stripe_customer_id', type: 'varchar', length: 255, nullable: true, select: false }) stripeCustomerId!: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
 }
 
