@@ -7,6 +7,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { dataSourceOptions, redisConnection } from '@shanhai/persistence';
 import { AgreementsModule } from './agreements/agreements.module';
 import { CatalogModule } from './catalog/catalog.module';
+import { EvidenceModule } from './evidence/evidence.module';
 import { HttpExceptionFilter } from './common/http-exception.filter';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
@@ -39,6 +40,7 @@ export class AppModule {
         PlacesModule,
         IdentityModule,
         CatalogModule,
+        EvidenceModule,
         OrderingModule,
         FulfilmentModule,
         PaymentsModule,

@@ -8,6 +8,7 @@ import { AppModule } from './app.module';
 import { MAX_IMAGE_BYTES } from './catalog/product-image.service';
 import { AppConfig } from './config/app-config';
 import { createValidationPipe } from './common/validation';
+import { MAX_DOCUMENT_BYTES } from './evidence/evidence.service';
 import { mountQueueDashboard } from './operations/queue-dashboard';
 
 /** Where Stripe (and the local emulator, see scripts/start.mjs) delivers events. */
@@ -27,6 +28,8 @@ export async function createApp(config: AppConfig, options: { logger?: boolean }
   );
   // Stripe signs the exact bytes it sends: its webhook gets the raw body (the JSON parser then skips the request).
   app.use(STRIPE_WEBHOOK_PATH, express.raw({ type: () => true, limit: '1mb' }));
+  // Evidence documents arrive as raw bytes of any claimed type (the service sniffs them), up to 10 MB.
+  app.use(['/api/certifications/:id/documents', '/api/organisations/:id/documents'], express.raw({ type: () => true, limit: MAX_DOCUMENT_BYTES }));
   app.use(express.json({ limit: '1mb' }));
   app.use(express.urlencoded({ extended: false, limit: '1mb' }));
   app.use(express.raw({ type: ['image/jpeg', 'image/png', 'image/webp', 'application/octet-stream'], limit: MAX_IMAGE_BYTES + 1024 }));

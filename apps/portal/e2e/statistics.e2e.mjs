@@ -56,6 +56,7 @@ describe('the official’s statistics dashboard follows a paid order', () => {
   const school = apiAs(SCHOOL);
   const potato = apiAs(POTATO.email);
   const operator = apiAs(OPERATOR.email);
+  const official = apiAs(OFFICIAL_WEST.email);
   let before0;
 
   before(async () => {
@@ -86,6 +87,13 @@ describe('the official’s statistics dashboard follows a paid order', () => {
     before0 = await monthNet(page);
     // Western officials see counties, not cities.
     await page.getByRole('heading', { name: '按县' }).waitFor();
+    // Households reached: the API's figure for the same range (each cooperative that sold, its households once).
+    const from = new URL(page.url()).searchParams.get('from') ?? `${chinaToday().slice(0, 4)}-01-01`;
+    const to = new URL(page.url()).searchParams.get('to') ?? chinaToday();
+    const bySupplier = await official.get(`/api/stats/totals?from=${from}&to=${to}&figure=sales&groupBy=supplier`);
+    assert.ok(bySupplier.reach.householdsReached > 0, 'the demo cooperatives that sold have linked households');
+    await page.getByTestId('key-households').getByText(`${bySupplier.reach.householdsReached.toLocaleString('zh-CN')} 户`).waitFor();
+    await page.getByTestId('key-cooperatives').getByText(`${bySupplier.reach.cooperatives} 家`).waitFor();
     assert.deepEqual(await unlabelledControls(page), []);
     await shot(page, 'stats-dashboard.zh-CN.desktop');
   });
@@ -205,7 +213,28 @@ describe('the official’s statistics dashboard follows a paid order', () => {
     await settled(page);
     const row = page.getByTestId(`row-month-${MONTH}`);
     await row.waitFor();
-    assert.ok(fenOf(await row.getByTestId('net').textContent()) >= order.produceFen, 'a non-zero month with the order in it');
+    const monthFen = fenOf(await row.getByTestId('net').textContent());
+    assert.ok(monthFen >= order.produceFen, 'a non-zero month with the order in it');
     await shot(page, 'money-sales.zh-CN.desktop');
+    // Its own drill-down: the month's lines are its own, they sum to the row, and the order links to its own page.
+    await row.getByRole('link').click();
+    await page.getByRole('heading', { level: 1, name: '订单明细' }).waitFor();
+    await settled(page);
+    assert.equal(fenOf(await page.getByTestId('lines-total').locator('.ui-price').textContent()), monthFen);
+    const line = page.getByTestId('stats-line').filter({ hasText: order.number }).first();
+    await line.waitFor();
+    await shot(page, 'money-lines.zh-CN.desktop');
+    await line.getByRole('link', { name: order.number }).click();
+    await page.waitForURL(/\/orders\/[0-9a-f-]{36}$/);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    // And its own export, with the screen's total.
+    await visit(page, '/money?figure=sales');
+    await settled(page);
+    const screenTotal = fenOf(await page.getByTestId('total-month').getByTestId('net').textContent());
+    const downloaded = page.waitForEvent('download');
+    await page.getByTestId('export-month-csv').click();
+    const csv = readFileSync(await (await downloaded).path(), 'utf8');
+    const totalRow = csv.trim().split(/\r?\n/).pop().split(',');
+    assert.deepEqual([totalRow[0], Number(totalRow[5])], ['total', screenTotal]);
   });
 });

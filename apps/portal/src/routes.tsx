@@ -24,6 +24,8 @@ const SupplierOrdersPage = page(() => import('./cooperative/orders/supplier-orde
 const SupplierOrderPage = page(() => import('./cooperative/orders/supplier-order-page'), 'SupplierOrderPage');
 const AgreementsPage = page(() => import('./cooperative/agreements/agreements-page'), 'AgreementsPage');
 const AgreementPage = page(() => import('./cooperative/agreements/agreement-page'), 'AgreementPage');
+const ProposeAgreementPage = page(() => import('./cooperative/agreements/propose-agreement-page'), 'ProposeAgreementPage');
+const CommitmentPage = page(() => import('./cooperative/agreements/commitments'), 'CommitmentPage');
 const PickListPage = page(() => import('./cooperative/orders/pick-list-page'), 'PickListPage');
 const MoneyPage = page(() => import('./cooperative/money/money-page'), 'MoneyPage');
 const SupplierQueuePage = page(() => import('./official/supplier-queue-page'), 'SupplierQueuePage');
@@ -31,6 +33,7 @@ const SupplierReviewPage = page(() => import('./official/supplier-review-page'),
 const CertificationQueuePage = page(() => import('./official/certification-queue-page'), 'CertificationQueuePage');
 const CertificationReviewPage = page(() => import('./official/certification-review-page'), 'CertificationReviewPage');
 const StatsPage = page(() => import('./stats/stats-page'), 'StatsPage');
+const OperationsPage = page(() => import('./operations/operations-page'), 'OperationsPage');
 const StatsLinesPage = page(() => import('./stats/stats-drill-pages'), 'StatsLinesPage');
 const StatsOrderPage = page(() => import('./stats/stats-drill-pages'), 'StatsOrderPage');
 
@@ -59,7 +62,9 @@ export const routes: RouteObject[] = [
           { path: 'orders', element: only('cooperative', <SupplierOrdersPage />) },
           { path: 'orders/:supplierOrderId', element: only('cooperative', <SupplierOrderPage />) },
           { path: 'agreements', element: only('cooperative', <AgreementsPage />) },
+          { path: 'agreements/new', element: only('cooperative', <ProposeAgreementPage />) },
           { path: 'agreements/:agreementId', element: only('cooperative', <AgreementPage />) },
+          { path: 'commitments/:commitmentId', element: only('cooperative', <CommitmentPage />) },
           { path: 'pick-list', element: only('cooperative', <PickListPage />) },
           { path: 'money', element: only('cooperative', <MoneyPage />) },
           // Officials: the queues.
@@ -69,7 +74,8 @@ export const routes: RouteObject[] = [
           { path: 'certifications/:certificationId', element: only('official', <CertificationReviewPage />) },
           // Both: the jurisdiction's dashboard for officials, a cooperative's own sales; drill-downs are officials'.
           { path: 'stats', element: <StatsPage /> },
-          { path: 'stats/lines', element: only('official', <StatsLinesPage />) },
+          { path: 'operations', element: only('operations', <OperationsPage />) },
+          { path: 'stats/lines', element: <StatsLinesPage /> },
           { path: 'stats/orders/:orderId', element: only('official', <StatsOrderPage />) },
           { path: '*', element: <NotFoundPage /> },
         ],

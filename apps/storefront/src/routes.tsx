@@ -19,6 +19,9 @@ const ReservedSharePage = lazy(() => import('./reserved-share/reserved-share-pag
 const AgreementsPage = lazy(() => import('./agreements/agreements-page').then((m) => ({ default: m.AgreementsPage })));
 const AgreementPage = lazy(() => import('./agreements/agreement-page').then((m) => ({ default: m.AgreementPage })));
 const ProposeAgreementPage = lazy(() => import('./agreements/propose-agreement-page').then((m) => ({ default: m.ProposeAgreementPage })));
+const CommitmentsPage = lazy(() => import('./commitments/commitments-page').then((m) => ({ default: m.CommitmentsPage })));
+const CommitmentPage = lazy(() => import('./commitments/commitment-page').then((m) => ({ default: m.CommitmentPage })));
+const NewCommitmentPage = lazy(() => import('./commitments/new-commitment-page').then((m) => ({ default: m.NewCommitmentPage })));
 const InvoicePage = lazy(() => import('./payments/invoice-page').then((m) => ({ default: m.InvoicePage })));
 
 export const routes: RouteObject[] = [
@@ -41,6 +44,9 @@ export const routes: RouteObject[] = [
       { path: 'agreements', element: <AgreementsPage /> },
       { path: 'agreements/new', element: <ProposeAgreementPage /> },
       { path: 'agreements/:agreementId', element: <AgreementPage /> },
+      { path: 'commitments', element: <CommitmentsPage /> },
+      { path: 'commitments/new', element: <NewCommitmentPage /> },
+      { path: 'commitments/:commitmentId', element: <CommitmentPage /> },
       { path: 'reserved-share', element: <ReservedSharePage /> },
       { path: '*', element: <NotFoundPage /> },
     ],

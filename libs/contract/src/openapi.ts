@@ -378,7 +378,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A supplier's own products, drafts included */
+        /** A supplier's products, drafts included: its staff, the operator, officials governing its county */
         get: operations["SupplierCatalogController_list"];
         put?: never;
         post: operations["SupplierCatalogController_create"];
@@ -520,6 +520,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/certifications/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One application or certificate with product and supplier names and its evidence documents; same readers as the list */
+        get: operations["CertificationController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/certifications/{id}/decision": {
         parameters: {
             query?: never;
@@ -549,6 +566,60 @@ export interface paths {
         /** Official: revoke a certificate from a day on */
         post: operations["CertificationController_revoke"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/certifications/{id}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An application's documents: its supplier, officials of the product's county, the operator */
+        get: operations["EvidenceController_listForCertification"];
+        put?: never;
+        /** Supplier staff: attach a document to an application waiting for a decision (raw bytes, at most 10 MB) */
+        post: operations["EvidenceController_uploadForCertification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organisations/{id}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A supplier's verification documents: its members, officials governing its county, the operator */
+        get: operations["EvidenceController_listForOrganisation"];
+        put?: never;
+        /** Supplier admin: attach a verification document (business licence, …) to the organisation (raw bytes, at most 10 MB) */
+        post: operations["EvidenceController_uploadForOrganisation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/documents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The bytes of a document, with its type and file name (Content-Disposition) */
+        get: operations["EvidenceController_read"];
+        put?: never;
+        post?: never;
+        /** The supplier's uploaders: remove a document the officials have not decided with yet */
+        delete: operations["EvidenceController_delete"];
         options?: never;
         head?: never;
         patch?: never;
@@ -801,6 +872,23 @@ export interface paths {
         };
         /** Cooperative: accepted, unshipped lines per SKU with the lots to pick from, and per delivery site */
         get: operations["SupplierOrderController_pickList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/suppliers/{id}/buyers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cooperative: the buyer organisations it trades with (orders, agreements, commitments), most recent order first */
+        get: operations["SupplierOrderController_buyers"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1073,6 +1161,40 @@ export interface paths {
         };
         /** A cooperative’s own sales and counted assistance over time (the same totals, limited to its lines) */
         get: operations["StatisticsController_supplierTotals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/suppliers/{id}/stats/lines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A cooperative’s drill-down: the attribution records (its own order lines) behind a row of its totals */
+        get: operations["StatisticsController_supplierLines"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/suppliers/{id}/stats/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A cooperative’s own totals table as CSV or XLSX: the same rows and numbers as its totals */
+        get: operations["StatisticsController_supplierExport"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1796,6 +1918,38 @@ export interface components {
             /** @description stops counting from this day */
             revokedOn: string;
             reason: string;
+        };
+        EvidenceDocumentView: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            ownerKind: "certification" | "organisation";
+            /**
+             * Format: uuid
+             * @description the certification or organisation the document belongs to
+             */
+            ownerId: string;
+            /** Format: uuid */
+            supplierId: string;
+            /** @enum {string} */
+            kind: "business_licence" | "origin_proof" | "inspection_report" | "household_agreement" | "other";
+            /** @example 营业执照.pdf */
+            filename: string;
+            /** @enum {string} */
+            contentType: "application/pdf" | "image/jpeg" | "image/png" | "image/webp";
+            /** @description bytes */
+            byteSize: number;
+            /** Format: uuid */
+            uploadedBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * @description the bytes (with the bearer token)
+             * @example /api/documents/…
+             */
+            url: string;
+            /** @description the caller may delete it: its own organisation, not reviewed yet */
+            deletable: boolean;
         };
         CartItemDto: {
             /** @description the buyer organisation; needed only when you belong to several */
@@ -3116,6 +3270,25 @@ export interface operations {
             };
         };
     };
+    CertificationController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     CertificationController_decide: {
         parameters: {
             query?: never;
@@ -3155,6 +3328,158 @@ export interface operations {
         };
         responses: {
             201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    EvidenceController_listForCertification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvidenceDocumentView"][];
+                };
+            };
+        };
+    };
+    EvidenceController_uploadForCertification: {
+        parameters: {
+            query: {
+                /** @description 营业执照, 产地证明, 检测报告, 联农带农协议, 其他 */
+                kind: "business_licence" | "origin_proof" | "inspection_report" | "household_agreement" | "other";
+                /** @description the original file name (the X-Filename header, percent-encoded UTF-8, wins) */
+                filename?: string;
+            };
+            header?: {
+                /** @description the original file name, percent-encoded UTF-8 (encodeURIComponent), e.g. %E8%90%A5%E4%B8%9A%E6%89%A7%E7%85%A7.pdf */
+                "X-Filename"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/pdf": string;
+                "image/jpeg": string;
+                "image/png": string;
+                "image/webp": string;
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvidenceDocumentView"];
+                };
+            };
+        };
+    };
+    EvidenceController_listForOrganisation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvidenceDocumentView"][];
+                };
+            };
+        };
+    };
+    EvidenceController_uploadForOrganisation: {
+        parameters: {
+            query: {
+                /** @description 营业执照, 产地证明, 检测报告, 联农带农协议, 其他 */
+                kind: "business_licence" | "origin_proof" | "inspection_report" | "household_agreement" | "other";
+                /** @description the original file name (the X-Filename header, percent-encoded UTF-8, wins) */
+                filename?: string;
+            };
+            header?: {
+                /** @description the original file name, percent-encoded UTF-8 (encodeURIComponent), e.g. %E8%90%A5%E4%B8%9A%E6%89%A7%E7%85%A7.pdf */
+                "X-Filename"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/pdf": string;
+                "image/jpeg": string;
+                "image/png": string;
+                "image/webp": string;
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvidenceDocumentView"];
+                };
+            };
+        };
+    };
+    EvidenceController_read: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    EvidenceController_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3517,6 +3842,25 @@ export interface operations {
                 /** @description only orders to deliver on this day; all accepted, unshipped orders when left out */
                 deliveryDate?: string;
             };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SupplierOrderController_buyers: {
+        parameters: {
+            query?: never;
             header?: never;
             path: {
                 id: string;
@@ -3946,6 +4290,95 @@ export interface operations {
                 jurisdictionId?: string;
                 /** @description at most this many rows (largest first for non-time groupings); the total covers all */
                 limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    StatisticsController_supplierLines: {
+        parameters: {
+            query: {
+                /** @description a pairing id, or `none` for lines outside any pairing */
+                pairing?: string;
+                supplierCounty?: string;
+                buyerCity?: string;
+                buyerProvince?: string;
+                /** @description category id */
+                category?: string;
+                buyerType?: "enterprise" | "school" | "supermarket" | "government" | "hospital" | "other";
+                /** @description supplier organisation id */
+                supplier?: string;
+                certified?: "true" | "false";
+                from: string;
+                to: string;
+                /** @description counted: completed orders (official totals); sales: paid orders */
+                figure?: "counted" | "sales";
+                groupBy?: "day" | "month" | "year" | "pairing" | "supplierCounty" | "buyerCity" | "buyerProvince" | "category" | "buyerType" | "supplier" | "certified";
+                /** @description the figures as recorded by the end of this day (YYYY-MM-DD) */
+                asOf?: string;
+                /** @description whose figures; defaults to the caller’s own jurisdiction (operators: everything) */
+                jurisdictionId?: string;
+                /** @description at most this many rows (largest first for non-time groupings); the total covers all */
+                limit?: number;
+                /** @description the key of the row to drill into (as returned by totals for this groupBy) */
+                key?: string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    StatisticsController_supplierExport: {
+        parameters: {
+            query: {
+                /** @description a pairing id, or `none` for lines outside any pairing */
+                pairing?: string;
+                supplierCounty?: string;
+                buyerCity?: string;
+                buyerProvince?: string;
+                /** @description category id */
+                category?: string;
+                buyerType?: "enterprise" | "school" | "supermarket" | "government" | "hospital" | "other";
+                /** @description supplier organisation id */
+                supplier?: string;
+                certified?: "true" | "false";
+                from: string;
+                to: string;
+                /** @description counted: completed orders (official totals); sales: paid orders */
+                figure?: "counted" | "sales";
+                groupBy?: "day" | "month" | "year" | "pairing" | "supplierCounty" | "buyerCity" | "buyerProvince" | "category" | "buyerType" | "supplier" | "certified";
+                /** @description the figures as recorded by the end of this day (YYYY-MM-DD) */
+                asOf?: string;
+                /** @description whose figures; defaults to the caller’s own jurisdiction (operators: everything) */
+                jurisdictionId?: string;
+                /** @description at most this many rows (largest first for non-time groupings); the total covers all */
+                limit?: number;
+                format: "csv" | "xlsx";
             };
             header?: never;
             path: {

@@ -412,6 +412,19 @@ export interface SupplierOrderSummary {
 }
 
 /** What to pick for accepted, unshipped lines: per SKU with the lots the units were reserved from, and per delivery site. */
+/** `GET /api/suppliers/:id/buyers`: a buyer organisation the cooperative trades with (orders, agreements or commitments). */
+export interface SupplierBuyerView {
+  readonly id: string;
+  readonly name: string;
+  readonly nameEn: string | null;
+  readonly buyerType: string | null;
+  /** The supplier orders it has placed with the cooperative (any status). */
+  readonly orders: number;
+  readonly agreements: number;
+  readonly commitments: number;
+  readonly lastOrderAt: string | null;
+}
+
 export interface PickListView {
   supplierId: string;
   deliveryDate: string | null;

@@ -46,6 +46,23 @@ export interface CatalogMaintenanceJob {
  * `drain`: apply the outbox to the statistics (repeatable every few seconds; duplicates are harmless);
  * `recompute`: rebuild a range of days from the orders, compare and repair (nightly, or asked for).
  */
+/** The steps of a recomputation, in order: reported as its job's progress (`job.progress`) while it runs. */
+export const RECOMPUTE_PHASES = ['draining', 'rebuilding', 'comparing', 'repairing', 'rollups'] as const;
+export type RecomputePhase = (typeof RECOMPUTE_PHASES)[number];
+
+/** A recomputation's progress: the step it is on (1-based) of all steps, and when that step began. */
+export interface RecomputeProgress {
+  readonly phase: RecomputePhase;
+  readonly step: number;
+  readonly steps: number;
+  readonly since: string;
+}
+
+/** The progress object of a phase. */
+export function recomputeProgress(phase: RecomputePhase, now = new Date()): RecomputeProgress {
+  return { phase, step: RECOMPUTE_PHASES.indexOf(phase) + 1, steps: RECOMPUTE_PHASES.length, since: now.toISOString() };
+}
+
 export type StatisticsJob =
   | { readonly kind: 'drain' }
   | { readonly kind: 'recompute'; readonly runId: string; readonly from: string; readonly to: string; readonly repair: boolean };

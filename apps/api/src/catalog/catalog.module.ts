@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { EvidenceModule } from '../evidence/evidence.module';
 import { IdentityModule } from '../identity/identity.module';
 import { PlacesModule } from '../places/places.module';
 import { StorageModule } from '../storage/storage.module';
@@ -14,7 +15,7 @@ import { ProductService } from './product.service';
 import { SupplierCatalogController } from './supplier-catalog.controller';
 
 @Module({
-  imports: [PlacesModule, IdentityModule, StorageModule],
+  imports: [PlacesModule, IdentityModule, StorageModule, EvidenceModule],
   controllers: [CatalogController, SupplierCatalogController, CertificationController],
   providers: [CatalogRepository, CategoryService, CatalogSearchService, ProductDetailService, ProductService, ProductImageService, CertificationService],
   exports: [CatalogRepository, CategoryService, ProductService],

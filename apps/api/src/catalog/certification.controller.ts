@@ -25,6 +25,12 @@ export class CertificationController {
     return this.certifications.list(p, query);
   }
 
+  @Get('certifications/:id')
+  @ApiOperation({ summary: 'One application or certificate with product and supplier names and its evidence documents; same readers as the list' })
+  get(@CurrentPrincipal() p: Principal, @UuidParam('id') id: string) {
+    return this.certifications.get(p, id);
+  }
+
   @Roles('official')
   @Post('certifications/:id/decision')
   @ApiOperation({ summary: "Official of the product's county: certify (with certificate details) or reject" })

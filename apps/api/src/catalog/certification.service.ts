@@ -3,13 +3,32 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { businessDay, canMoveCertification, divisionPrefix } from '@shanhai/domain';
 import type { CertificationStatus } from '@shanhai/domain';
-import { CertificationEntity, ProductEntity } from '@shanhai/persistence';
+import { CertificationEntity, OrganisationEntity, ProductEntity } from '@shanhai/persistence';
 import { AppError, conflict, forbidden, invalid, notFound } from '../common/app-error';
+import { EvidenceDocumentView } from '../evidence/evidence.dto';
+import { EvidenceService } from '../evidence/evidence.service';
 import { Principal } from '../identity/principal';
 import { PairingService } from '../places/pairing.service';
 import { ApplyCertificationDto, CertificationDecisionDto, CertificationQueryDto, RevokeCertificationDto } from './catalog.dto';
 import { CatalogRepository } from './catalog.repository';
 import { ProductService } from './product.service';
+
+export type CertificationListItem = CertificationEntity & { productNameZh: string; productNameEn: string | null; supplierName: string; supplierNameEn: string | null };
+
+interface NamesRow {
+  product_name_zh: string;
+  product_name_en: string | null;
+  supplier_name: string;
+  supplier_name_en: string | null;
+}
+
+const withNames = (e: CertificationEntity, row: NamesRow): CertificationListItem =>
+  Object.assign(e, {
+    productNameZh: row.product_name_zh,
+    productNameEn: row.product_name_en,
+    supplierName: row.supplier_name,
+    supplierNameEn: row.supplier_name_en,
+  });
 
 /** 帮扶产品认定: suppliers apply, officials of the product's county decide, certificates lapse or are revoked. */
 @Injectable()
@@ -19,6 +38,7 @@ export class CertificationService {
     private readonly products: ProductService,
     private readonly pairings: PairingService,
     private readonly catalog: CatalogRepository,
+    private readonly evidence: EvidenceService,
   ) {}
 
   async apply(principal: Principal, productId: string, dto: ApplyCertificationDto): Promise<CertificationEntity> {
@@ -43,14 +63,8 @@ export class CertificationService {
     });
   }
 
-  async list(principal: Principal, query: CertificationQueryDto): Promise<Array<CertificationEntity & { productNameZh: string }>> {
-    const qb = this.db
-      .getRepository(CertificationEntity)
-      .createQueryBuilder('c')
-      .innerJoin(ProductEntity, 'p', 'p.id = c.product_id')
-      .addSelect('p.name_zh', 'product_name_zh')
-      .orderBy('c.applied_at', 'ASC')
-      .limit(500);
+  async list(principal: Principal, query: CertificationQueryDto): Promise<CertificationListItem[]> {
+    const qb = this.listQuery().orderBy('c.applied_at', 'ASC').limit(500);
     if (query.status) qb.andWhere('c.status = :status', { status: query.status });
     if (!principal.isOperator) {
       const supplierIds = principal.orgIdsWithRoles('supplier_staff', 'supplier_admin');
@@ -58,7 +72,29 @@ export class CertificationService {
       qb.andWhere('(c.supplier_id = ANY(:supplierIds) OR c.county_code LIKE ANY(:prefixes))', { supplierIds, prefixes });
     }
     const { entities, raw } = await qb.getRawAndEntities();
-    return entities.map((e, i) => Object.assign(e, { productNameZh: (raw[i] as { product_name_zh: string }).product_name_zh }));
+    return entities.map((e, i) => withNames(e, raw[i] as NamesRow));
+  }
+
+  /** One application with the names and its evidence documents: the same readers as the list (others get 404). */
+  async get(principal: Principal, id: string): Promise<CertificationListItem & { documents: EvidenceDocumentView[] }> {
+    const { entities, raw } = await this.listQuery().where('c.id = :id', { id }).getRawAndEntities();
+    const cert = entities[0];
+    const member = cert && principal.orgIdsWithRoles('supplier_staff', 'supplier_admin').includes(cert.supplierId);
+    if (!cert || !(principal.isOperator || member || principal.governs(cert.countyCode))) throw notFound('certification', id);
+    const documents = await this.evidence.listForCertification(principal, id);
+    return Object.assign(withNames(cert, raw[0] as NamesRow), { documents });
+  }
+
+  private listQuery() {
+    return this.db
+      .getRepository(CertificationEntity)
+      .createQueryBuilder('c')
+      .innerJoin(ProductEntity, 'p', 'p.id = c.product_id')
+      .innerJoin(OrganisationEntity, 'o', 'o.id = c.supplier_id')
+      .addSelect('p.name_zh', 'product_name_zh')
+      .addSelect('p.name_en', 'product_name_en')
+      .addSelect('o.name', 'supplier_name')
+      .addSelect('o.name_en', 'supplier_name_en');
   }
 
   async decide(principal: Principal, id: string, dto: CertificationDecisionDto): Promise<CertificationEntity> {

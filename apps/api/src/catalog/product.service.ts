@@ -58,8 +58,17 @@ export class ProductService {
     });
   }
 
+  /**
+   * A supplier's products, drafts and hidden ones included: for its staff, the operator, and the officials governing
+   * its county (who verify it and certify its products, and must see what it has described before it is visible).
+   */
   async listOwn(principal: Principal, supplierId: string, query: SupplierProductQueryDto): Promise<ProductEntity[]> {
-    principal.requireOrgRole(supplierId, [...SUPPLIER_ROLES], true);
+    if (!principal.isOperator && !principal.isMemberOf(supplierId)) {
+      const supplier = principal.officialDivisions.length ? await this.db.getRepository(OrganisationEntity).findOne({ where: { id: supplierId, kind: 'supplier' } }) : null;
+      if (!supplier?.divisionCode || !principal.governs(supplier.divisionCode)) throw notFound('supplier', supplierId);
+    } else {
+      principal.requireOrgRole(supplierId, [...SUPPLIER_ROLES], true);
+    }
     return this.db.getRepository(ProductEntity).find({
       where: { supplierId, ...(query.status ? { status: query.status as ProductEntity['status'] } : {}) },
       order: { createdAt: 'DESC' },

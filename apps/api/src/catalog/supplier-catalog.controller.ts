@@ -18,8 +18,9 @@ export class SupplierCatalogController {
     private readonly images: ProductImageService,
   ) {}
 
+  @Roles('supplier_staff', 'supplier_admin', 'operator', 'official')
   @Get('suppliers/:supplierId/products')
-  @ApiOperation({ summary: "A supplier's own products, drafts included" })
+  @ApiOperation({ summary: "A supplier's products, drafts included: its staff, the operator, officials governing its county" })
   list(@CurrentPrincipal() p: Principal, @UuidParam('supplierId') supplierId: string, @Query() query: SupplierProductQueryDto) {
     return this.products.listOwn(p, supplierId, query);
   }

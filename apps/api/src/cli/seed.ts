@@ -177,7 +177,9 @@ async function seedAgreement(
     price: { kind: 'fixed', unitPriceFen: 3_500 },
     schedule: { kind: 'weekly', weekdays: [1, 4] },
     deliverySiteId: school.siteIds[0],
-    startDate: addDays(today, 1),
+    // From the third day: the SKU's lead time is two days, so the first delivery's order can still be made (a
+    // delivery starting tomorrow would already be past its cut-off and show as missed in a fresh demo).
+    startDate: addDays(today, 3),
     endDate: addDays(today, 120),
     paymentMethod: 'card',
     invoicing: 'per_delivery',

@@ -87,6 +87,9 @@ export class HttpExceptionFilter implements ExceptionFilter {
     // body-parser errors (malformed JSON, too large) carry a status of their own.
     if (typeof status === 'number' && status >= 400 && status < 500) {
       const type = (exception as { type?: string }).type;
+      if (type === 'entity.too.large') {
+        return { ...this.plain(status, codeForStatus(status), 'body: too large'), details: [{ field: 'body', reason: 'too large' }] };
+      }
       const message = type === 'entity.parse.failed' ? 'body: not valid JSON' : (exception as Error).message;
       return this.plain(status, codeForStatus(status), message);
     }

@@ -360,6 +360,15 @@ describe('fulfilment: decisions, pick list, shipment, receipt, claims, evaluatio
     expect((await t.get(`/api/supplier-orders?supplierId=${potatoCoop.orgId}`, otherCoop.token)).status).toBe(404);
     expect((await t.get('/api/supplier-orders', otherCoop.token)).body.items).toEqual([]);
     expect((await t.get(`/api/suppliers/${potatoCoop.orgId}/pick-list`, otherCoop.token)).status).toBe(404);
+    // Its buyers: the school, with the orders it placed; nobody else's list, no buyer of another cooperative.
+    const buyers = await t.get(`/api/suppliers/${potatoCoop.orgId}/buyers`, potatoCoop.token);
+    expect(buyers.status).toBe(200);
+    expect(buyers.body).toEqual([expect.objectContaining({ id: buyer.orgId, buyerType: 'school', agreements: 0, commitments: 0 })]);
+    expect(buyers.body[0].orders).toBe((await t.db.query(`SELECT count(*)::int AS n FROM supplier_orders WHERE supplier_id = $1`, [potatoCoop.orgId]))[0].n);
+    expect(buyers.body[0].lastOrderAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    expect((await t.get(`/api/suppliers/${otherCoop.orgId}/buyers`, otherCoop.token)).body).toEqual([]);
+    expect((await t.get(`/api/suppliers/${potatoCoop.orgId}/buyers`, otherCoop.token)).status).toBe(404);
+    expect((await t.get(`/api/suppliers/${potatoCoop.orgId}/buyers`, buyer.token)).status).toBe(403);
     expect((await t.post(`/api/supplier-orders/${so.id}/decisions`, { lines: [{ lineId: line.id, decision: 'reject' }] }, otherCoop.token)).status).toBe(404);
     await acceptAll(potatoCoop, so);
     expect((await t.post(`/api/supplier-orders/${so.id}/shipment`, { carrier: 'EMS', trackingNo: 'E1', shippedOn: businessDay() }, otherCoop.token)).status).toBe(404);

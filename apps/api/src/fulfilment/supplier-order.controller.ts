@@ -47,6 +47,13 @@ export class SupplierOrderController {
   }
 
   @Roles('supplier_staff', 'supplier_admin')
+  @Get('suppliers/:id/buyers')
+  @ApiOperation({ summary: 'Cooperative: the buyer organisations it trades with (orders, agreements, commitments), most recent order first' })
+  buyers(@CurrentPrincipal() p: Principal, @UuidParam('id') id: string) {
+    return this.orders.buyers(p, id);
+  }
+
+  @Roles('supplier_staff', 'supplier_admin')
   @Post('supplier-orders/:id/shipment')
   @HttpCode(200)
   @ApiOperation({ summary: 'Cooperative: ship an accepted order (carrier, tracking number, day it left)' })

@@ -190,6 +190,24 @@ describe('authorisation: who may read and change what', () => {
       expect((await t.get(`/api/organisations/${coopA.orgId}/members`, qingyaOfficial.token)).status).toBe(403);
     });
 
+    it("lets an official see the products a supplier of the jurisdiction described, drafts and hidden ones, and nobody else's", async () => {
+      const pendingDraft = await t.post(`/api/suppliers/${coopPending.orgId}/products`, { categoryCode: 'herbs', originCountyCode: QINGYA, nameZh: '待审的黄芪', storageClass: 'ambient', status: 'active' }, coopPending.token);
+      expect(pendingDraft.status).toBe(201);
+      for (const official of [qingyaOfficial, prefectureOfficial]) {
+        const listed = await t.get(`/api/suppliers/${coopPending.orgId}/products`, official.token);
+        expect(listed.status).toBe(200);
+        expect(listed.body.map((p: { nameZh: string }) => p.nameZh)).toEqual(['待审的黄芪']);
+      }
+      const own = await t.get(`/api/suppliers/${coopA.orgId}/products`, qingyaOfficial.token);
+      expect(own.body.map((p: { id: string }) => p.id).sort()).toEqual([a.productId, aDraftId].sort());
+      expect((await t.get(`/api/suppliers/${coopPending.orgId}/products`, baishiOfficial.token)).status).toBe(404);
+      expect((await t.get(`/api/suppliers/${coopUnpaired.orgId}/products`, prefectureOfficial.token)).status).toBe(404);
+      expect((await t.get(`/api/suppliers/${buyerA.orgId}/products`, qingyaOfficial.token)).status).toBe(404);
+      expect((await t.get(`/api/suppliers/${coopPending.orgId}/products`, buyerA.token)).status).toBe(403);
+      // Reading is not editing.
+      expect((await t.patch(`/api/products/${pendingDraft.body.id}`, { nameZh: '官方改名' }, qingyaOfficial.token)).status).toBe(403);
+    });
+
     it('refuses to let an official verify a supplier outside the jurisdiction', async () => {
       const outside = [
         await t.post(`/api/organisations/${coopPending.orgId}/verification`, { decision: 'verified' }, baishiOfficial.token),

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { QUEUES, StatisticsDrainRepository, StatisticsJob } from '@shanhai/persistence';
+import { QUEUES, RecomputeProgress, StatisticsDrainRepository, StatisticsJob } from '@shanhai/persistence';
 import { AppError, notFound } from '../common/app-error';
 import { Principal } from '../identity/principal';
 import { RecomputeRequestDto } from './statistics.dto';
@@ -42,11 +42,36 @@ export class StatisticsAdminService {
   async run(id: string) {
     const [row] = await this.db.query(`SELECT ${RUN_COLUMNS} FROM stat_recompute_runs WHERE id = $1`, [id]);
     if (!row) throw notFound('recomputation', id);
-    return row;
+    return (await this.withProgress([row]))[0];
   }
 
   async runs() {
-    return this.db.query(`SELECT ${RUN_COLUMNS} FROM stat_recompute_runs ORDER BY created_at DESC LIMIT 50`);
+    return this.withProgress(await this.db.query(`SELECT ${RUN_COLUMNS} FROM stat_recompute_runs ORDER BY created_at DESC LIMIT 50`));
+  }
+
+  /**
+   * Running recomputations carry their job's progress (the step it is on, of how many, since when), which the
+   * worker reports at each step; null when none is known (queued, finished, or Redis not answering).
+   */
+  private async withProgress<T extends { id: string; status: string }>(rows: T[]): Promise<Array<T & { progress: RecomputeProgress | null }>> {
+    let byRun = new Map<string, RecomputeProgress>();
+    if (rows.some((r) => r.status === 'running')) {
+      try {
+        const jobs = await Promise.race([
+          this.queue.getJobs(['active']),
+          new Promise<never>((_, reject) => setTimeout(() => reject(new Error('Redis did not answer within 1 s')), 1000).unref()),
+        ]);
+        byRun = new Map(
+          jobs
+            .map((j) => j?.progress as (RecomputeProgress & { runId?: string }) | undefined)
+            .filter((p): p is RecomputeProgress & { runId: string } => typeof p === 'object' && p !== null && typeof p.runId === 'string')
+            .map((p) => [p.runId, { phase: p.phase, step: p.step, steps: p.steps, since: p.since }]),
+        );
+      } catch {
+        // The figures are in PostgreSQL; only the step is lost while Redis is away.
+      }
+    }
+    return rows.map((r) => ({ ...r, progress: r.status === 'running' ? (byRun.get(r.id) ?? null) : null }));
   }
 
   /** How far the drain is: events waiting, the oldest one's age, the watermark. */

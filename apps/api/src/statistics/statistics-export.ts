@@ -12,9 +12,14 @@ export function fenToYuanText(fen: number): string {
 const HEADER = ['key', '名称 name', 'name (en)', '毛额(分) gross fen', '退款及红字(分) refunds fen', '净额(分) net fen', '净额(元) net yuan', '订单行 lines'];
 
 function table(view: TotalsView): Array<Array<string | number>> {
-  const rows = view.rows.map((r) => [r.key, r.label, r.labelEn, r.grossFen, r.refundFen, r.netFen, fenToYuanText(r.netFen), r.lines]);
+  const reach = view.reach;
+  const rows = view.rows.map((r) => [r.key, r.label, r.labelEn, r.grossFen, r.refundFen, r.netFen, fenToYuanText(r.netFen), r.lines, ...(reach ? [r.householdsReached ?? 0] : [])]);
   const t = view.total;
-  return [HEADER, ...rows, ['total', '合计', 'Total', t.grossFen, t.refundFen, t.netFen, fenToYuanText(t.netFen), t.lines]];
+  return [
+    reach ? [...HEADER, '带动农户 households reached'] : HEADER,
+    ...rows,
+    ['total', '合计', 'Total', t.grossFen, t.refundFen, t.netFen, fenToYuanText(t.netFen), t.lines, ...(reach ? [reach.householdsReached] : [])],
+  ];
 }
 
 function about(view: TotalsView): Array<[string, string]> {
@@ -26,6 +31,12 @@ function about(view: TotalsView): Array<[string, string]> {
     ['截至 as of', view.asOf ?? '—'],
     ['分组 group by', view.groupBy],
     ['币种 currency', view.currency],
+    ...(view.reach
+      ? ([
+          ['带动合作社 cooperatives reached', String(view.reach.cooperatives)],
+          ['联结农户 households reached', String(view.reach.householdsReached)],
+        ] as Array<[string, string]>)
+      : []),
   ];
 }
 
@@ -42,7 +53,7 @@ export async function totalsXlsx(view: TotalsView): Promise<Buffer> {
   sheet.getRow(1).font = { bold: true };
   sheet.getRow(sheet.rowCount).font = { bold: true };
   sheet.columns.forEach((c, i) => (c.width = i === 1 || i === 2 ? 24 : 16));
-  for (const col of [4, 5, 6, 8]) sheet.getColumn(col).numFmt = '0';
+  for (const col of view.reach ? [4, 5, 6, 8, 9] : [4, 5, 6, 8]) sheet.getColumn(col).numFmt = '0';
   const info = book.addWorksheet('说明 About');
   for (const row of about(view)) info.addRow(row);
   info.getColumn(1).width = 20;

@@ -7,7 +7,7 @@ import { Principal } from '../identity/principal';
 import { totalsCsv, totalsXlsx } from './statistics-export';
 import { ExportQueryDto, LinesQueryDto, ProgressQueryDto, RecomputeRequestDto, TargetDto, TotalsQueryDto } from './statistics.dto';
 import { StatisticsAdminService } from './statistics-admin.service';
-import { StatisticsService } from './statistics.service';
+import { StatisticsService, type TotalsView } from './statistics.service';
 
 @ApiTags('statistics')
 @ApiBearerAuth()
@@ -32,6 +32,21 @@ export class StatisticsController {
     return this.statistics.supplierTotals(principal, id, query);
   }
 
+  @Roles('supplier_admin', 'supplier_staff', 'operator')
+  @Get('suppliers/:id/stats/lines')
+  @ApiOperation({ summary: 'A cooperative’s drill-down: the attribution records (its own order lines) behind a row of its totals' })
+  supplierLines(@CurrentPrincipal() principal: Principal, @UuidParam('id') id: string, @Query() query: LinesQueryDto) {
+    return this.statistics.supplierLines(principal, id, query);
+  }
+
+  @Roles('supplier_admin', 'supplier_staff', 'operator')
+  @Get('suppliers/:id/stats/export')
+  @ApiOperation({ summary: 'A cooperative’s own totals table as CSV or XLSX: the same rows and numbers as its totals' })
+  @ApiProduces('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  async supplierExport(@CurrentPrincipal() principal: Principal, @UuidParam('id') id: string, @Query() query: ExportQueryDto, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+    return sendTotals(await this.statistics.supplierTotals(principal, id, query), query.format, res, `shanhai-supplier-${id.slice(0, 8)}`);
+  }
+
   @Get('stats/lines')
   @ApiOperation({ summary: 'Drill-down: the attribution records (order lines) behind a row of totals, paginated, with their orders' })
   lines(@CurrentPrincipal() principal: Principal, @Query() query: LinesQueryDto) {
@@ -48,16 +63,7 @@ export class StatisticsController {
   @ApiOperation({ summary: 'The totals table as CSV or XLSX: the same rows and numbers as /stats/totals' })
   @ApiProduces('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   async export(@CurrentPrincipal() principal: Principal, @Query() query: ExportQueryDto, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
-    const view = await this.statistics.totals(principal, query);
-    const name = `shanhai-${view.figure}-${view.groupBy}-${view.from}-${view.to}${view.asOf ? `-asof-${view.asOf}` : ''}`;
-    if (query.format === 'csv') {
-      res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-      res.setHeader('Content-Disposition', `attachment; filename="${name}.csv"`);
-      return new StreamableFile(Buffer.from(totalsCsv(view), 'utf8'));
-    }
-    res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    res.setHeader('Content-Disposition', `attachment; filename="${name}.xlsx"`);
-    return new StreamableFile(await totalsXlsx(view));
+    return sendTotals(await this.statistics.totals(principal, query), query.format, res, 'shanhai');
   }
 
   @Get('stats/progress')
@@ -100,4 +106,17 @@ export class StatisticsController {
   status() {
     return this.admin.status();
   }
+}
+
+/** A totals table as a CSV or XLSX download named after what it holds. */
+async function sendTotals(view: TotalsView, format: 'csv' | 'xlsx', res: Response, prefix: string): Promise<StreamableFile> {
+  const name = `${prefix}-${view.figure}-${view.groupBy}-${view.from}-${view.to}${view.asOf ? `-asof-${view.asOf}` : ''}`;
+  if (format === 'csv') {
+    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    res.setHeader('Content-Disposition', `attachment; filename="${name}.csv"`);
+    return new StreamableFile(Buffer.from(totalsCsv(view), 'utf8'));
+  }
+  res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+  res.setHeader('Content-Disposition', `attachment; filename="${name}.xlsx"`);
+  return new StreamableFile(await totalsXlsx(view));
 }

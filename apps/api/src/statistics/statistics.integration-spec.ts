@@ -59,6 +59,10 @@ describe('statistics API: totals, drill-down, export, targets, reserved share â€
     potato = await h.f.product(m.potatoCoop, { priceFen: 3_337, priceTiers: [], units: 100_000 });
     apple = await h.f.product(m.appleCoop, { priceFen: 9_899, priceTiers: [], units: 100_000, countyCode: '629802', categoryCode: 'fruit' });
     await h.f.certify(m.potatoCoop, m.official, potato.productId);
+    for (const [coop, households] of [[m.potatoCoop, { householdsLifted: 30, householdsMonitored: 8, householdsAtRisk: 2 }], [m.appleCoop, { householdsLifted: 12, householdsMonitored: 0, householdsAtRisk: 1 }]] as const) {
+      const res = await h.t.call('PATCH', `/api/organisations/${coop.orgId}`, { body: households, token: coop.token });
+      if (res.status !== 200) throw new Error(`households: ${res.status} ${JSON.stringify(res.body)}`);
+    }
     orders.push(await paidOrder(school, 7, 3), await paidOrder(firm, 11, 1), await paidOrder(school, 2, 2));
     orders[0] = await complete(school, orders[0]);
     await new StatisticsDrainRepository(h.t.db).drain();
@@ -129,6 +133,57 @@ describe('statistics API: totals, drill-down, export, targets, reserved share â€
     expect(own.status).toBe(200);
     expect(own.body.total.netFen).toBe(orders.reduce((a, o) => a + lineFen(o, m.potatoCoop.orgId), 0));
     expect((await h.t.get(`/api/suppliers/${m.potatoCoop.orgId}/stats/totals?from=${monthStart}&to=${monthEnd}`, m.appleCoop.token)).status).toBe(404);
+  });
+
+  it('counts the households reached once per cooperative that sold, as its records say, and carries them into the export', async () => {
+    const bySupplier = await totals(m.official.token, { from: monthStart, to: monthEnd, figure: 'sales', groupBy: 'supplier', limit: '1' });
+    expect(bySupplier.status).toBe(200);
+    // Both cooperatives sold: 30 + 8 + 2 and 12 + 0 + 1 households, whatever the row limit.
+    expect(bySupplier.body.reach).toEqual({ cooperatives: 2, householdsReached: 53 });
+    expect(bySupplier.body.rows).toHaveLength(1);
+    const top = bySupplier.body.rows[0];
+    expect(top.householdsReached).toBe(top.key === m.potatoCoop.orgId ? 40 : 13);
+    // Counted: only the completed order, which both cooperatives delivered.
+    const counted = await totals(eastOfficial.token, { from: `${year}-01-01`, to: `${year}-12-31`, groupBy: 'supplier' });
+    expect(counted.body.reach).toEqual({ cooperatives: 2, householdsReached: 53 });
+    // A category with one cooperative reaches its households only; other groupings carry no reach.
+    const fruit = await totals(m.official.token, { from: monthStart, to: monthEnd, figure: 'sales', groupBy: 'supplier', supplierCounty: '629802' });
+    expect(fruit.body.reach).toEqual({ cooperatives: 1, householdsReached: 13 });
+    expect((await totals(m.official.token, { from: monthStart, to: monthEnd, figure: 'sales', groupBy: 'month' })).body.reach).toBeNull();
+    // Declaring more households later does not change what past records reached.
+    await h.t.call('PATCH', `/api/organisations/${m.appleCoop.orgId}`, { body: { householdsLifted: 500 }, token: m.appleCoop.token });
+    expect((await totals(m.official.token, { from: monthStart, to: monthEnd, figure: 'sales', groupBy: 'supplier' })).body.reach.householdsReached).toBe(53);
+    // Nobody sold in another year.
+    expect((await totals(m.official.token, { from: '2020-01-01', to: '2020-12-31', figure: 'sales', groupBy: 'supplier' })).body.reach).toEqual({ cooperatives: 0, householdsReached: 0 });
+
+    const csv = await h.t.get(`/api/stats/export?${new URLSearchParams({ from: monthStart, to: monthEnd, figure: 'sales', groupBy: 'supplier', format: 'csv' })}`, m.official.token);
+    const rows: string[][] = parse((csv.body as string).replace(/^\uFEFF/, ''));
+    expect(rows[0][8]).toContain('households');
+    expect(rows.at(-1)?.[8]).toBe('53');
+  });
+
+  it('gives a cooperative the drill-down and export of its own figures, and nobody else', async () => {
+    const base = `/api/suppliers/${m.potatoCoop.orgId}/stats`;
+    const params = new URLSearchParams({ from: monthStart, to: monthEnd, figure: 'sales', groupBy: 'month' });
+    const own = (await h.t.get(`${base}/totals?${params}`, m.potatoCoop.token)).body;
+    const lines = await h.t.get(`${base}/lines?${params}&key=${month}&pageSize=200`, m.potatoCoop.token);
+    expect(lines.status).toBe(200);
+    expect(lines.body.total.netFen).toBe(own.total.netFen);
+    expect(lines.body.items.reduce((a: number, i: any) => a + i.netFen, 0)).toBe(own.total.netFen);
+    expect(lines.body.items.every((i: any) => i.supplierId === m.potatoCoop.orgId)).toBe(true);
+    // A filter naming another cooperative cannot widen it: still only its own lines (none of the other's).
+    const widened = await h.t.get(`${base}/lines?${params}&supplier=${m.appleCoop.orgId}`, m.potatoCoop.token);
+    expect(widened.body.items.every((i: any) => i.supplierId === m.potatoCoop.orgId)).toBe(true);
+    const csv = await h.t.get(`${base}/export?${params}&format=csv`, m.potatoCoop.token);
+    expect(csv.status).toBe(200);
+    const rows: string[][] = parse((csv.body as string).replace(/^\uFEFF/, ''));
+    expect(rows.at(-1)?.slice(0, 1).concat(rows.at(-1)?.[5] ?? '')).toEqual(['total', String(own.total.netFen)]);
+    for (const route of [`${base}/lines?${params}`, `${base}/export?${params}&format=csv`]) {
+      expect((await h.t.get(route, m.appleCoop.token)).status).toBe(404);
+      expect((await h.t.get(route, school.token)).status).toBe(403);
+    }
+    const badKey = await h.t.get(`${base}/lines?${params}&key=2026-13`, m.potatoCoop.token);
+    expect([badKey.status, JSON.stringify(badKey.body).includes('key')]).toEqual([400, true]);
   });
 
   it('drills down from a row to the order lines behind it, whose sum is the row, with the order behind each', async () => {
@@ -239,7 +294,7 @@ describe('statistics API: totals, drill-down, export, targets, reserved share â€
     const asked = await h.t.post('/api/admin/statistics/recompute', { from: monthStart, to: today }, operator.token);
     expect(asked.status).toBe(201);
     const run = await until(() => h.t.get(`/api/admin/statistics/recompute/${asked.body.id}`, operator.token), (r) => r.body.status === 'done' || r.body.status === 'failed', 60_000);
-    expect(run.body).toMatchObject({ status: 'done', differencesCount: 0, repairedRecords: 0 });
+    expect(run.body).toMatchObject({ status: 'done', differencesCount: 0, repairedRecords: 0, progress: null });
     expect(run.body.factsCompared).toBeGreaterThan(0);
     expect((await h.t.post('/api/admin/statistics/recompute', { from: monthStart, to: today }, m.official.token)).status).toBe(403);
 

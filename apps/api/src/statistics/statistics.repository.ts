@@ -69,6 +69,24 @@ export class StatisticsRepository {
     };
   }
 
+  /**
+   * The households linked to each cooperative as its latest record up to `to` says (recorded by the end
+   * of `asOf` when given): the figure the cooperative had declared when its sales were attributed.
+   */
+  async householdsLinked(figure: 'counted' | 'sales', supplierIds: readonly string[], to: string, asOf: string | null): Promise<Map<string, number>> {
+    if (supplierIds.length === 0) return new Map();
+    const rows: Array<{ supplier_id: string; households: number }> = await this.db.query(
+      `SELECT s.id AS supplier_id, last.households
+         FROM unnest($1::uuid[]) AS s(id)
+         CROSS JOIN LATERAL (
+           SELECT a.households_linked AS households FROM stat_attributions a
+            WHERE a.supplier_id = s.id AND a.figure = $2 AND a.business_day <= $3::date AND ($4::date IS NULL OR a.recorded_on <= $4::date)
+            ORDER BY a.business_day DESC, a.id DESC LIMIT 1) last`,
+      [supplierIds, figure, to, asOf],
+    );
+    return new Map(rows.map((r) => [String(r.supplier_id), Number(r.households)]));
+  }
+
   async jurisdiction(id: string): Promise<JurisdictionRow | null> {
     const [row] = await this.db.query(
       `SELECT o.id, o.name, o.name_en, o.division_code, o.min_reserved_share_permille
@@ -101,7 +119,7 @@ export class StatisticsRepository {
     );
     const items = await this.db.query(
       `SELECT a.id::text AS "recordId", a.kind, a.business_day::text AS "businessDay", a.recorded_on::text AS "recordedOn",
-              a.buyer_order_id AS "orderId", bo.number AS "orderNumber", a.order_line_id AS "orderLineId", ol.product_id AS "productId",
+              a.buyer_order_id AS "orderId", bo.number AS "orderNumber", a.supplier_order_id AS "supplierOrderId", a.order_line_id AS "orderLineId", ol.product_id AS "productId",
               ol.product_name_zh AS "productName", ol.product_name_en AS "productNameEn", ol.quantity, ol.unit_price_fen::int AS "unitPriceFen",
               a.buyer_org_id AS "buyerId", b.name AS "buyerName", a.buyer_type AS "buyerType", a.buyer_city_code AS "buyerCityCode",
               a.supplier_id AS "supplierId", s.name AS "supplierName", a.supplier_county_code AS "supplierCountyCode",

@@ -21,8 +21,13 @@ export interface TotalsView {
   readonly jurisdiction: JurisdictionRow | null;
   /** Which roll-ups answered (monthly grains, the daily roll-up, or both). */
   readonly source: string;
-  readonly rows: Array<TotalsRow & { label: string; labelEn: string }>;
+  readonly rows: Array<TotalsRow & { label: string; labelEn: string; householdsReached?: number }>;
   readonly total: { grossFen: number; refundFen: number; netFen: number; lines: number };
+  /**
+   * Grouped by cooperative only: how many cooperatives sold (net above zero) in the range and the
+   * households linked to them, each cooperative's households counted once (docs/statistics.md).
+   */
+  readonly reach: { cooperatives: number; householdsReached: number } | null;
 }
 
 const TIME_GROUPINGS: readonly GroupBy[] = ['day', 'month', 'year'];
@@ -65,6 +70,13 @@ export class StatisticsService {
     const sorted = TIME_GROUPINGS.includes(query.groupBy) ? rows.sort((a, b) => a.key.localeCompare(b.key)) : rows.sort((a, b) => b.netFen - a.netFen || a.key.localeCompare(b.key));
     const total = rows.reduce((t, r) => ({ grossFen: t.grossFen + r.grossFen, refundFen: t.refundFen + r.refundFen, netFen: t.netFen + r.netFen, lines: t.lines + r.lines }), { grossFen: 0, refundFen: 0, netFen: 0, lines: 0 });
     const limited = limit ? sorted.slice(0, limit) : sorted;
+    let reach: TotalsView['reach'] = null;
+    let households = new Map<string, number>();
+    if (query.groupBy === 'supplier') {
+      const sold = rows.filter((r) => r.netFen > 0);
+      households = await this.repo.householdsLinked(query.figure, sold.map((r) => r.key), query.to, query.asOf);
+      reach = { cooperatives: sold.length, householdsReached: sold.reduce((n, r) => n + (households.get(r.key) ?? 0), 0) };
+    }
     return {
       currency: 'CNY',
       figure: query.figure,
@@ -74,8 +86,9 @@ export class StatisticsService {
       groupBy: query.groupBy,
       jurisdiction,
       source: plan.source,
-      rows: limited.map((r) => ({ ...r, ...(labels.get(r.key) ?? { label: r.key, labelEn: r.key }) })),
+      rows: limited.map((r) => ({ ...r, ...(labels.get(r.key) ?? { label: r.key, labelEn: r.key }), ...(reach ? { householdsReached: households.get(r.key) ?? 0 } : {}) })),
       total,
+      reach,
     };
   }
 
@@ -84,14 +97,27 @@ export class StatisticsService {
    * supplier filter is forced to the cooperative; grouping by cooperative or pairing is pointless here.
    */
   async supplierTotals(principal: Principal, supplierId: string, dto: TotalsQueryDto): Promise<TotalsView> {
+    return this.view(this.supplierQuery(principal, supplierId, dto), null, dto.limit);
+  }
+
+  /** The records behind a cooperative's own totals (its drill-down): only its lines, whatever the filters say. */
+  async supplierLines(principal: Principal, supplierId: string, dto: LinesQueryDto) {
+    return this.linesOf(this.supplierQuery(principal, supplierId, dto), dto, null);
+  }
+
+  /** A cooperative's members and the operator; anyone else gets 404. Other filters apply within its lines. */
+  private supplierQuery(principal: Principal, supplierId: string, dto: TotalsQueryDto): TotalsQuery {
     if (!principal.isOperator && !principal.memberships.some((m) => m.organisationId === supplierId && (m.role === 'supplier_admin' || m.role === 'supplier_staff'))) throw notFound('supplier', supplierId);
     checkRange(dto.from, dto.to);
-    const query: TotalsQuery = { figure: dto.figure ?? 'counted', from: dto.from, to: dto.to, groupBy: dto.groupBy ?? 'month', asOf: dto.asOf ?? null, filters: { supplier: supplierId }, scope: { kind: 'all' } };
-    return this.view(query, null, dto.limit);
+    return { figure: dto.figure ?? 'counted', from: dto.from, to: dto.to, groupBy: dto.groupBy ?? 'month', asOf: dto.asOf ?? null, filters: { ...filtersOf(dto), supplier: supplierId }, scope: { kind: 'all' } };
   }
 
   async lines(principal: Principal, dto: LinesQueryDto, buyerOrderId: string | null = null) {
     const { query } = await this.query(principal, dto);
+    return this.linesOf(query, dto, buyerOrderId);
+  }
+
+  private async linesOf(query: TotalsQuery, dto: LinesQueryDto, buyerOrderId: string | null) {
     if (dto.key !== undefined) checkKey(query.groupBy, dto.key);
     const page = dto.page ?? 1;
     const pageSize = dto.pageSize ?? 50;
@@ -175,13 +201,18 @@ export class StatisticsService {
   private async query(principal: Principal, dto: TotalsQueryDto): Promise<{ query: TotalsQuery; jurisdiction: JurisdictionRow | null }> {
     checkRange(dto.from, dto.to);
     const { scope, jurisdiction } = await this.scope(principal, dto.jurisdictionId);
-    const filters: Partial<Record<FilterName, string>> = {};
-    for (const f of FILTERS) {
-      const v = dto[f];
-      if (v !== undefined) filters[f] = v;
-    }
-    return { query: { figure: dto.figure ?? 'counted', from: dto.from, to: dto.to, groupBy: dto.groupBy ?? 'month', asOf: dto.asOf ?? null, filters, scope }, jurisdiction };
+    return { query: { figure: dto.figure ?? 'counted', from: dto.from, to: dto.to, groupBy: dto.groupBy ?? 'month', asOf: dto.asOf ?? null, filters: filtersOf(dto), scope }, jurisdiction };
   }
+}
+
+/** The dimension filters a request names. */
+function filtersOf(dto: TotalsQueryDto): Partial<Record<FilterName, string>> {
+  const filters: Partial<Record<FilterName, string>> = {};
+  for (const f of FILTERS) {
+    const v = dto[f];
+    if (v !== undefined) filters[f] = v;
+  }
+  return filters;
 }
 
 /** A range of business days: in order, and at most MAX_RANGE_DAYS long (400 naming `to`). */

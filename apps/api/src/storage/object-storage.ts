@@ -1,10 +1,12 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 
 /** Where product images and other uploads live: one interface, disk by default (an S3-style store can implement it). */
 export abstract class ObjectStorage {
   abstract put(key: string, body: Buffer, contentType: string): Promise<void>;
   abstract get(key: string): Promise<Buffer | null>;
+  /** Removes the object; a missing one is not an error. */
+  abstract delete(key: string): Promise<void>;
 }
 
 export class DiskStorage extends ObjectStorage {
@@ -34,6 +36,10 @@ export class DiskStorage extends ObjectStorage {
       throw err;
     }
   }
+
+  async delete(key: string): Promise<void> {
+    await rm(this.path(key), { force: true });
+  }
 }
 
 /** Recognises an image by its first bytes, not by what the client claims. */
@@ -42,4 +48,10 @@ export function sniffImageType(bytes: Buffer): 'image/jpeg' | 'image/png' | 'ima
   if (bytes.length >= 8 && bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
   if (bytes.length >= 12 && bytes.toString('ascii', 0, 4) === 'RIFF' && bytes.toString('ascii', 8, 12) === 'WEBP') return 'image/webp';
   return null;
+}
+
+/** Recognises an evidence document, a PDF (`%PDF-` first) or one of the images, by its first bytes. */
+export function sniffDocumentType(bytes: Buffer): 'application/pdf' | 'image/jpeg' | 'image/png' | 'image/webp' | null {
+  if (bytes.length >= 8 && bytes.toString('latin1', 0, 5) === '%PDF-') return 'application/pdf';
+  return sniffImageType(bytes);
 }

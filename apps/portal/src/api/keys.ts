@@ -18,6 +18,9 @@ export const keys = {
   allLots: () => ['lots'] as const,
   certifications: (status: string) => ['certifications', status] as const,
   allCertifications: () => ['certifications'] as const,
+  /** Under `allCertifications()`, so decisions refresh it too. */
+  certification: (id: string) => ['certifications', 'detail', id] as const,
+  documents: (ownerKind: 'certification' | 'organisation', ownerId: string) => ['documents', ownerKind, ownerId] as const,
   supplierOrders: (supplierId: string, status: string, deliveryDate: string, page: number) => ['supplier-orders', supplierId, status, deliveryDate, page] as const,
   allSupplierOrders: () => ['supplier-orders'] as const,
   supplierOrder: (id: string) => ['supplier-order', id] as const,

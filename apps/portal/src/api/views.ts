@@ -3,7 +3,7 @@
  * `@shanhai/contract` yet. Only the fields the portal reads are listed; move them into the contract when the
  * API adopts views for them (see the list in docs/portal.md).
  */
-import type { DivisionView, SupplierOrderSummary } from '@shanhai/contract';
+import type { ApiComponents, DivisionView, SupplierOrderSummary } from '@shanhai/contract';
 import type { PriceTier } from '@shanhai/domain';
 
 export interface OrganisationView {
@@ -112,6 +112,14 @@ export interface CertificationView {
   readonly decisionNote: string | null;
   readonly revokedOn: string | null;
   readonly productNameZh: string;
+  readonly productNameEn: string | null;
+  readonly supplierName: string;
+  readonly supplierNameEn: string | null;
+}
+
+/** `GET /api/certifications/:id`: the application with its evidence documents. */
+export interface CertificationDetailView extends CertificationView {
+  readonly documents: EvidenceDocumentView[];
 }
 
 export interface SupplierOrderPage {
@@ -136,3 +144,6 @@ export interface HelpedView {
   readonly helped: boolean;
   readonly pairings: Array<{ id: string; name: string; nameEn: string | null }>;
 }
+
+/** An evidence document (证明材料) of an application or a supplier; the bytes need the bearer token. */
+export type EvidenceDocumentView = ApiComponents['schemas']['EvidenceDocumentView'];

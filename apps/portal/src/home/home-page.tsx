@@ -2,7 +2,7 @@ import { Badge, Container, Price, useLocalize } from '@shanhai/ui';
 import type { ReactNode } from 'react';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, Navigate } from 'react-router';
 import { PageTitle } from '../common/page-title';
 import { useCertifications, useOrganisation } from '../common/shared.queries';
 import { useSupplierProducts } from '../cooperative/catalog/catalog.queries';
@@ -14,6 +14,8 @@ import { useJurisdictionSuppliers } from '../official/official.queries';
 /** The workspace's overview: what is waiting for this organisation today. */
 export function HomePage() {
   const workspace = useCurrentWorkspace();
+  // Operations has one page: its overview is the statistics pipeline.
+  if (workspace.kind === 'operations') return <Navigate to="/operations" replace />;
   return <Container className="page">{workspace.kind === 'cooperative' ? <CooperativeHome /> : <OfficialHome />}</Container>;
 }
 

@@ -2,11 +2,12 @@ import type { MembershipView, UserView } from '@shanhai/contract';
 import type { Role } from '@shanhai/domain';
 
 /**
- * The portal serves two kinds of organisation: cooperatives (supplier organisations, where the account holds
- * `supplier_staff` or `supplier_admin`) and officials (jurisdiction organisations, role `official`). A workspace
- * is one such organisation with the roles the account holds in it; the navigation follows its kind.
+ * The portal serves three kinds of organisation: cooperatives (supplier organisations, where the account holds
+ * `supplier_staff` or `supplier_admin`), officials (jurisdiction organisations, role `official`) and the platform's
+ * operations (role `operator`: the statistics pipeline and its recomputations). A workspace is one such
+ * organisation with the roles the account holds in it; the navigation follows its kind.
  */
-export type WorkspaceKind = 'cooperative' | 'official';
+export type WorkspaceKind = 'cooperative' | 'official' | 'operations';
 
 export interface Workspace {
   readonly kind: WorkspaceKind;
@@ -21,9 +22,12 @@ const KIND_OF: Partial<Record<Role, WorkspaceKind>> = {
   supplier_staff: 'cooperative',
   supplier_admin: 'cooperative',
   official: 'official',
+  operator: 'operations',
 };
 
-/** The account's portal workspaces, one per organisation, cooperatives first; buyers and operators have none. */
+const KIND_ORDER: readonly WorkspaceKind[] = ['cooperative', 'official', 'operations'];
+
+/** The account's portal workspaces, one per organisation, cooperatives first; buyers have none. */
 export function workspacesOf(user: Pick<UserView, 'memberships'> | null): Workspace[] {
   if (!user) return [];
   const byOrg = new Map<string, { kind: WorkspaceKind; first: MembershipView; roles: Role[] }>();
@@ -42,7 +46,7 @@ export function workspacesOf(user: Pick<UserView, 'memberships'> | null): Worksp
       divisionCode: first.divisionCode,
       roles,
     }))
-    .sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'cooperative' ? -1 : 1));
+    .sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind));
 }
 
 /** Profile changes and new production bases are the cooperative admin's (the API answers 403 to staff). */
@@ -62,7 +66,8 @@ export type NavKey =
   | 'money'
   | 'verifySuppliers'
   | 'certifyProducts'
-  | 'stats';
+  | 'stats'
+  | 'operations';
 
 export interface NavItem {
   readonly key: NavKey;
@@ -91,9 +96,12 @@ const OFFICIAL_NAV: readonly NavItem[] = [
   { key: 'stats', path: '/stats' },
 ];
 
+const OPERATIONS_NAV: readonly NavItem[] = [{ key: 'operations', path: '/operations' }];
+
 /** The navigation of a workspace: what its kind of organisation does here, and nothing else. */
 export function navigationFor(kind: WorkspaceKind | null): readonly NavItem[] {
   if (kind === 'cooperative') return COOPERATIVE_NAV;
   if (kind === 'official') return OFFICIAL_NAV;
+  if (kind === 'operations') return OPERATIONS_NAV;
   return [];
 }

@@ -1,4 +1,4 @@
-import { Badge, Container, StatusMessage, useLanguage } from '@shanhai/ui';
+import { Badge, Container, StatusMessage, useLanguage, useLocalize } from '@shanhai/ui';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { formatChinaTime } from '../common/format';
@@ -6,7 +6,7 @@ import { statusTone, useLabels } from '../common/labels';
 import { PageTitle } from '../common/page-title';
 import { QueryView } from '../common/query-view';
 import { useCertifications } from '../common/shared.queries';
-import { DivisionName, SupplierName } from './official-bits';
+import { DivisionName } from './official-bits';
 
 const STATUSES = ['applied', 'certified', 'rejected', 'revoked'] as const;
 
@@ -15,6 +15,7 @@ export function CertificationQueuePage() {
   const { t } = useTranslation();
   const { language } = useLanguage();
   const labels = useLabels();
+  const localize = useLocalize();
   const [params] = useSearchParams();
   const status = STATUSES.find((s) => s === params.get('status')) ?? 'applied';
   const certifications = useCertifications(status);
@@ -50,10 +51,10 @@ export function CertificationQueuePage() {
                   {list.map((c) => (
                     <tr key={c.id} data-testid="certification-row">
                       <th scope="row">
-                        <Link to={`/certifications/${c.id}`}>{c.productNameZh}</Link>
+                        <Link to={`/certifications/${c.id}`}>{localize(c.productNameZh, c.productNameEn)}</Link>
                       </th>
                       <td>
-                        <SupplierName id={c.supplierId} />
+                        {localize(c.supplierName, c.supplierNameEn)}
                       </td>
                       <td>
                         <DivisionName code={c.countyCode} short />

@@ -1,9 +1,9 @@
 import type { ProductDetail } from '@shanhai/contract';
-import { Badge, Button, Checkbox, Container, Price, Section, StatusMessage, TextField, useLanguage, useLocalize } from '@shanhai/ui';
+import { Badge, Button, Checkbox, Container, Price, Section, TextField, useLanguage, useLocalize } from '@shanhai/ui';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import type { CertificationView, OrganisationView } from '../api/views';
+import type { CertificationDetailView, CertificationView, OrganisationView } from '../api/views';
 import { errorText, fieldErrorsOf } from '../common/errors';
 import { FormAlert } from '../common/form-alert';
 import { dateOnly, formatChinaTime, formatCount, isIsoDay, monthLabel, todayInChina } from '../common/format';
@@ -12,6 +12,8 @@ import { PageTitle } from '../common/page-title';
 import { QueryView } from '../common/query-view';
 import { useCertifications, useHelped, useOrganisation, useProductDetail } from '../common/shared.queries';
 import { TextArea } from '../common/text-area';
+import { DocumentList } from '../evidence/evidence-documents';
+import { useCertification } from '../evidence/evidence.queries';
 import { useCurrentWorkspace } from '../identity/workspace-provider';
 import { validateCertification, type CertifyField, type CertifyValues, type IncomeMode } from './certification-form-model';
 import { DivisionName } from './official-bits';
@@ -27,33 +29,24 @@ const INCOME_MODES: IncomeMode[] = ['wages', 'assets', 'operating'];
 export function CertificationReviewPage() {
   const { t } = useTranslation();
   const { certificationId = '' } = useParams();
-  // There is no single-certification endpoint; the jurisdiction's list holds it (see docs/portal.md).
-  const all = useCertifications(null);
+  const certification = useCertification(certificationId);
   return (
     <Container className="page">
       <p className="back-link">
         <Link to="/certifications">{t('certify.back')}</Link>
       </p>
-      <QueryView query={all}>
-        {(list) => {
-          const cert = list.find((c) => c.id === certificationId);
-          if (!cert) {
-            return (
-              <>
-                <PageTitle>{t('certify.notFound')}</PageTitle>
-                <StatusMessage tone="empty" action={<Link to="/certifications">{t('certify.back')}</Link>} />
-              </>
-            );
-          }
-          return <Review cert={cert} history={list.filter((c) => c.productId === cert.productId && c.id !== cert.id)} />;
-        }}
+      <QueryView query={certification} errorTitle={t('certify.notFound')}>
+        {(cert) => <Review cert={cert} />}
       </QueryView>
     </Container>
   );
 }
 
-function Review({ cert, history }: { cert: CertificationView; history: CertificationView[] }) {
+function Review({ cert }: { cert: CertificationDetailView }) {
   const { t } = useTranslation();
+  // Earlier applications for the same product, from the jurisdiction's list (secondary: the page does not wait).
+  const all = useCertifications(null);
+  const history = (all.data ?? []).filter((c) => c.productId === cert.productId && c.id !== cert.id);
   const { language } = useLanguage();
   const labels = useLabels();
   const product = useProductDetail(cert.productId);
@@ -62,7 +55,7 @@ function Review({ cert, history }: { cert: CertificationView; history: Certifica
   const localize = useLocalize();
   return (
     <>
-      <PageTitle>{t('certify.reviewTitle', { product: cert.productNameZh })}</PageTitle>
+      <PageTitle>{t('certify.reviewTitle', { product: localize(cert.productNameZh, cert.productNameEn) })}</PageTitle>
       <p className="badges">
         <Badge tone={statusTone(cert.status)}>
           <span data-testid="certification-status">{labels.certification(cert.status)}</span>
@@ -90,6 +83,10 @@ function Review({ cert, history }: { cert: CertificationView; history: Certifica
         <blockquote className="evidence-text" data-testid="evidence-text">
           {cert.evidence?.trim() ? cert.evidence : t('certify.noEvidence')}
         </blockquote>
+      </Section>
+
+      <Section id="evidence-documents" title={t('evidence.certificationTitle')} description={t('evidence.reviewIntro')}>
+        <DocumentList documents={cert.documents} owner={{ kind: 'certification', id: cert.id }} label={t('evidence.certificationTitle')} />
       </Section>
 
       <div className="review-grid">

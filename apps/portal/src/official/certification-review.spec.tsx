@@ -26,6 +26,9 @@ const APPLICATION: CertificationView = {
   decisionNote: null,
   revokedOn: null,
   productNameZh: '高山黄心土豆',
+  productNameEn: 'Highland yellow potato',
+  supplierName: '青崖县高山马铃薯专业合作社',
+  supplierNameEn: 'Qingya Highland Potato Cooperative',
 };
 
 const t = ((key: string) => key) as never;
@@ -44,6 +47,7 @@ describe('certification review', () => {
     let list = [APPLICATION];
     const api = officialApi({
       'GET /api/certifications': () => json(list),
+      [`GET /api/certifications/${CERT_ID}`]: () => json({ ...list[0], documents: [] }),
       'GET /api/divisions/629801/pairings': () => json({ countyCode: '629801', helped: true, pairings: [{ id: 'p1', name: '东澜市—云岭州东西部协作', nameEn: null }] }),
       'GET /api/divisions/629801': () => json({ code: '629801', name: '青崖县', nameEn: 'Qingya County', level: 'county', parentCode: '629800', path: [{ code: '629801', name: '青崖县', nameEn: null, level: 'county', parentCode: '629800' }] }),
       [`POST /api/certifications/${CERT_ID}/decision`]: async (request) => {

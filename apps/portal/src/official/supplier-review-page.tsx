@@ -11,6 +11,9 @@ import { PageTitle } from '../common/page-title';
 import { QueryView } from '../common/query-view';
 import { useOrganisation, useProductionBases } from '../common/shared.queries';
 import { TextArea } from '../common/text-area';
+import { useSupplierProducts } from '../cooperative/catalog/catalog.queries';
+import { SupplierProductsTable } from '../cooperative/catalog/products-page';
+import { EvidenceDocuments } from '../evidence/evidence-documents';
 import { DivisionName } from './official-bits';
 import { useVerifySupplier } from './official.queries';
 
@@ -37,6 +40,7 @@ function Review({ org }: { org: OrganisationView }) {
   const localize = useLocalize();
   const labels = useLabels();
   const bases = useProductionBases(org.id);
+  const products = useSupplierProducts(org.id);
   const name = localize(org.name, org.nameEn);
   return (
     <>
@@ -102,6 +106,14 @@ function Review({ org }: { org: OrganisationView }) {
           </dl>
         </Section>
       </div>
+      <Section id="supplier-documents" title={t('evidence.organisationTitle')} description={t('evidence.reviewIntro')}>
+        <EvidenceDocuments owner={{ kind: 'organisation', id: org.id }} canUpload={false} label={t('evidence.organisationTitle')} />
+      </Section>
+      <Section id="supplier-products" title={t('verify.products')} description={t('verify.productsIntro')}>
+        <QueryView query={products}>
+          {(items) => (items.length === 0 ? <StatusMessage tone="empty" title={t('verify.noProducts')} /> : <SupplierProductsTable items={items} />)}
+        </QueryView>
+      </Section>
       <Section id="supplier-bases" title={t('profile.bases')}>
         <QueryView query={bases}>
           {(list) =>

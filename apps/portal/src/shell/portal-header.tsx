@@ -75,7 +75,14 @@ function WorkspaceName({ workspace }: { workspace: Workspace }) {
   const { t } = useTranslation();
   const localize = useLocalize();
   const organisation = useOrganisation(workspace.organisationId);
-  const role = workspace.kind === 'official' ? t('account.roles.official') : workspace.roles.includes('supplier_admin') ? t('account.roles.supplierAdmin') : t('account.roles.supplierStaff');
+  const role =
+    workspace.kind === 'official'
+      ? t('account.roles.official')
+      : workspace.kind === 'operations'
+        ? t('account.roles.operator')
+        : workspace.roles.includes('supplier_admin')
+          ? t('account.roles.supplierAdmin')
+          : t('account.roles.supplierStaff');
   return (
     <p className="account__who">
       <span className="account__org" data-testid="organisation-name">

@@ -8,7 +8,7 @@ export function PortalNav({ kind }: { kind: WorkspaceKind }) {
   const { t } = useTranslation();
   return (
     <nav className="portal-nav" aria-label={t('nav.label')}>
-      <p className="portal-nav__heading">{t(kind === 'cooperative' ? 'nav.cooperative' : 'nav.official')}</p>
+      <p className="portal-nav__heading">{t(`nav.${kind}`)}</p>
       <ul className="portal-nav__list">
         {navigationFor(kind).map((item) => (
           <li key={item.key}>

@@ -8,7 +8,7 @@ import type { WorkspaceKind } from '../identity/workspaces';
 
 /**
  * Every page but sign-in needs a signed-in account with a portal workspace: anonymous visitors go to sign-in
- * (and come back afterwards); a buyer or operator account is told that this portal is not theirs.
+ * (and come back afterwards); a buyer account is told that this portal is not theirs.
  */
 export function RequireWorkspace() {
   const { t } = useTranslation();
@@ -62,7 +62,7 @@ export function OnlyFor({ kind, children }: { kind: WorkspaceKind; children: Rea
     <Container className="page">
       <title>{`${t('wrongWorkspace.title')} · ${t('app.name')}`}</title>
       <h1 className="page__title">{t('wrongWorkspace.title')}</h1>
-      <StatusMessage tone="empty" title={t(kind === 'cooperative' ? 'wrongWorkspace.cooperative' : 'wrongWorkspace.official')} action={<Link to="/">{t('notFound.home')}</Link>} />
+      <StatusMessage tone="empty" title={t(`wrongWorkspace.${kind}`)} action={<Link to="/">{t('notFound.home')}</Link>} />
     </Container>
   );
 }

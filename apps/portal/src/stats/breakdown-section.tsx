@@ -24,18 +24,25 @@ export interface BreakdownProps {
   readonly description?: string;
   readonly groupBy: GroupBy;
   readonly query: UseQueryResult<TotalsView>;
-  /** Officials' filters: rows drill down and the table exports. Absent for a cooperative's own figures. */
+  /** The filters shown: with them rows drill down and the table exports. */
   readonly filters?: StatsFilters;
+  /** A cooperative's own figures: its drill-down and export routes. */
+  readonly supplierId?: string;
   readonly chart?: 'columns' | 'bars';
   readonly extra?: (data: TotalsView) => ReactNode;
 }
 
 /** One grouping of the totals: a chart, the table it draws (rows drill down to their lines) and the exports. */
-export function BreakdownSection({ id, title, description, groupBy, query, filters, chart = 'bars', extra }: BreakdownProps) {
+export function BreakdownSection({ id, title, description, groupBy, query, filters, supplierId, chart = 'bars', extra }: BreakdownProps) {
   const { t } = useTranslation();
   const { language } = useLanguage();
   return (
-    <Section id={id} title={title} description={description} action={filters ? <ExportButtons filters={filters} groupBy={groupBy} label={title} /> : undefined}>
+    <Section
+      id={id}
+      title={title}
+      description={description}
+      action={filters ? <ExportButtons filters={filters} groupBy={groupBy} label={title} supplierId={supplierId ?? null} /> : undefined}
+    >
       <QueryView query={query}>
         {(data) =>
           data.rows.length === 0 ? (
@@ -88,6 +95,11 @@ export function TotalsTable({ data, title, groupBy, filters }: { data: TotalsVie
             <th scope="col" className="num">
               {t('statsDash.share')}
             </th>
+            {data.reach ? (
+              <th scope="col" className="num">
+                {t('statsDash.households')}
+              </th>
+            ) : null}
           </tr>
         </thead>
         <tbody>
@@ -107,6 +119,11 @@ export function TotalsTable({ data, title, groupBy, filters }: { data: TotalsVie
                 </td>
                 <td className="num">{formatCount(r.lines, language)}</td>
                 <td className="num">{share === null ? '—' : formatBasisPoints(share)}</td>
+                {data.reach ? (
+                  <td className="num" data-testid="households">
+                    {formatCount(r.householdsReached ?? 0, language)}
+                  </td>
+                ) : null}
               </tr>
             );
           })}
@@ -125,6 +142,11 @@ export function TotalsTable({ data, title, groupBy, filters }: { data: TotalsVie
             </td>
             <td className="num">{formatCount(data.total.lines, language)}</td>
             <td className="num">{data.total.netFen > 0 ? formatBasisPoints(10000) : '—'}</td>
+            {data.reach ? (
+              <td className="num" data-testid="households">
+                {formatCount(data.reach.householdsReached, language)}
+              </td>
+            ) : null}
           </tr>
         </tfoot>
       </table>

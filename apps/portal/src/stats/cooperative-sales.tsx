@@ -52,6 +52,8 @@ export function CooperativeSales() {
         })}
         groupBy={groupBy}
         query={totals}
+        filters={filters}
+        supplierId={workspace.organisationId}
         chart={groupBy === 'month' ? 'columns' : 'bars'}
       />
     </div>

@@ -10,9 +10,9 @@ import type { GroupBy } from './stats-views';
  * CSV and XLSX of one totals table. Making the file takes a moment on a big range, so the button says it is
  * being made (and the other waits) until the download starts.
  */
-export function ExportButtons({ filters, groupBy, label }: { filters: StatsFilters; groupBy: GroupBy; label: string }) {
+export function ExportButtons({ filters, groupBy, label, supplierId = null }: { filters: StatsFilters; groupBy: GroupBy; label: string; supplierId?: string | null }) {
   const { t } = useTranslation();
-  const exporter = useExport();
+  const exporter = useExport(supplierId);
   const anchor = useRef<HTMLAnchorElement>(null);
   const busy = exporter.isPending ? exporter.variables.format : null;
 

@@ -2,16 +2,22 @@ import { Container, Pagination, Price, StatusMessage, useLanguage } from '@shanh
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { formatCount } from '../common/format';
+import { useCurrentWorkspace } from '../identity/workspace-provider';
 import { PageTitle } from '../common/page-title';
 import { QueryView } from '../common/query-view';
 import { filterParams, filtersFrom, isGroupBy } from './stats-format';
 import { useStatsLines } from './stats.queries';
 import { useStatsLabels } from './stats-labels';
-import type { StatsLinesView } from './stats-views';
+import type { StatsLinesView, StatsLineView } from './stats-views';
 
-/** Drill-down: the order lines behind one row of a totals table, with the row's own total, a page at a time. */
+/**
+ * Drill-down: the order lines behind one row of a totals table, with the row's own total, a page at a time. An
+ * official reads the jurisdiction's records; a cooperative its own (and its orders link to its order pages).
+ */
 export function StatsLinesPage() {
   const { t } = useTranslation();
+  const workspace = useCurrentWorkspace();
+  const supplierId = workspace.kind === 'cooperative' ? workspace.organisationId : null;
   const [params] = useSearchParams();
   const filters = filtersFrom(params);
   const groupByParam = params.get('groupBy');
@@ -19,8 +25,8 @@ export function StatsLinesPage() {
   const key = params.get('key');
   const label = params.get('label');
   const page = Math.max(1, Number(params.get('page') ?? '1') || 1);
-  const lines = useStatsLines(filters, groupBy, key, page);
-  const back = `/stats?${filterParams(filters).toString()}`;
+  const lines = useStatsLines(filters, groupBy, key, page, supplierId);
+  const back = `/stats?${filterParams(filters, supplierId && groupBy !== 'month' ? { by: groupBy } : {}).toString()}`;
   return (
     <Container className="page stats-page">
       <p className="back-link">
@@ -41,6 +47,7 @@ export function StatsLinesPage() {
         {(data) => (
           <LinesTable
             data={data}
+            orderHref={(l) => (supplierId ? `/orders/${l.supplierOrderId}` : `/stats/orders/${l.orderId}`)}
             hrefFor={(p) =>
               `/stats/lines?${filterParams(filters, { groupBy, key: key ?? undefined, label: label ?? undefined, page: p > 1 ? p : undefined }).toString()}`
             }
@@ -51,7 +58,16 @@ export function StatsLinesPage() {
   );
 }
 
-export function LinesTable({ data, hrefFor }: { data: StatsLinesView; hrefFor: (page: number) => string }) {
+export function LinesTable({
+  data,
+  hrefFor,
+  orderHref = (l) => `/stats/orders/${l.orderId}`,
+}: {
+  data: StatsLinesView;
+  hrefFor: (page: number) => string;
+  /** Where an order number leads: the order as counted (officials) or the cooperative's own order. */
+  orderHref?: (line: StatsLineView) => string;
+}) {
   const { t } = useTranslation();
   const { language } = useLanguage();
   const labels = useStatsLabels();
@@ -107,7 +123,7 @@ export function LinesTable({ data, hrefFor }: { data: StatsLinesView; hrefFor: (
               {data.items.map((l) => (
                 <tr key={l.recordId} data-testid="stats-line">
                   <th scope="row">
-                    <Link to={`/stats/orders/${l.orderId}`} className="code">
+                    <Link to={orderHref(l)} className="code">
                       {l.orderNumber}
                     </Link>
                   </th>

@@ -1,4 +1,4 @@
-import { Button, Container, Select, TextField, useLanguage } from '@shanhai/ui';
+import { Button, Container, Price, Select, TextField, useLanguage } from '@shanhai/ui';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -47,6 +47,7 @@ export function OfficialDashboard() {
       <FiltersForm key={params.toString()} filters={filters} onApply={(next) => setParams(filterParams(next))} />
       <p className="cell-note">{t(filters.figure === 'counted' ? 'statsDash.figureNote.counted' : 'statsDash.figureNote.sales')}</p>
       <ProgressPanel year={year} figure={filters.figure} />
+      <KeyFigures total={byMonth.data} reach={allSuppliers.data} />
       <BreakdownSection id="stats-month" title={t('statsDash.sections.month')} groupBy="month" query={byMonth} filters={filters} chart="columns" />
       <BreakdownSection
         id="stats-place"
@@ -79,17 +80,43 @@ export function OfficialDashboard() {
   );
 }
 
-/** The cooperatives reached: every cooperative with a figure in the range (not only the ten shown). */
+/** The range in three figures: the net amount, the cooperatives that sold and the households linked to them. */
+function KeyFigures({ total, reach }: { total: TotalsView | undefined; reach: TotalsView | undefined }) {
+  const { t } = useTranslation();
+  const { language } = useLanguage();
+  if (!total || !reach?.reach) return null;
+  return (
+    <section aria-label={t('statsDash.keyFigures.label')}>
+      <ul className="figures" data-testid="key-figures">
+        <li className="figure figure--strong">
+          <span className="figure__label">{t('statsDash.keyFigures.net')}</span>
+          <Price fen={total.total.netFen} className="figure__value" />
+        </li>
+        <li className="figure" data-testid="key-cooperatives">
+          <span className="figure__label">{t('statsDash.keyFigures.cooperatives')}</span>
+          <span className="figure__value">{t('statsDash.keyFigures.cooperativesUnit', { formatted: formatCount(reach.reach.cooperatives, language) })}</span>
+        </li>
+        <li className="figure" data-testid="key-households">
+          <span className="figure__label">{t('statsDash.keyFigures.households')}</span>
+          <span className="figure__value">{t('statsDash.keyFigures.householdsUnit', { formatted: formatCount(reach.reach.householdsReached, language) })}</span>
+        </li>
+      </ul>
+      <p className="cell-note">{t('statsDash.keyFigures.householdsNote')}</p>
+    </section>
+  );
+}
+
+/** The cooperatives reached and their households: every cooperative that sold in the range (not only the ten shown). */
 function Reach({ all }: { all: TotalsView | undefined }) {
   const { t } = useTranslation();
   const { language } = useLanguage();
-  if (!all) return null;
-  const reached = all.rows.filter((r) => r.netFen !== 0).length;
+  if (!all?.reach) return null;
   return (
     <p className="stats-lead" data-testid="cooperatives-reached">
       {t('statsDash.reach', {
-        count: reached,
-        formatted: formatCount(reached, language),
+        count: all.reach.cooperatives,
+        formatted: formatCount(all.reach.cooperatives, language),
+        households: formatCount(all.reach.householdsReached, language),
       })}
     </p>
   );

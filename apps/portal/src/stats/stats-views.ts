@@ -28,6 +28,8 @@ export interface TotalsRowView extends TotalsAmounts {
   readonly key: string;
   readonly label: string;
   readonly labelEn: string;
+  /** Grouped by cooperative: the households its sales reached (0 when it sold nothing net). */
+  readonly householdsReached?: number;
 }
 
 /** `GET /api/stats/totals` and `GET /api/suppliers/:id/stats/totals`. */
@@ -42,6 +44,8 @@ export interface TotalsView {
   readonly source: string;
   readonly rows: readonly TotalsRowView[];
   readonly total: TotalsAmounts;
+  /** Grouped by cooperative only: the cooperatives that sold and the households linked to them, each counted once. */
+  readonly reach: { readonly cooperatives: number; readonly householdsReached: number } | null;
 }
 
 /** One attribution record (an order line on the day it counted, or a later refund / credit / reversal). */
@@ -52,6 +56,8 @@ export interface StatsLineView {
   readonly recordedOn: string;
   readonly orderId: string;
   readonly orderNumber: string;
+  /** The cooperative's part of the order (its own order page). */
+  readonly supplierOrderId: string;
   readonly orderLineId: string;
   readonly productId: string;
   readonly productName: string;

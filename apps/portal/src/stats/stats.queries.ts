@@ -8,7 +8,7 @@ const statsKeys = {
   all: () => ['stats'] as const,
   totals: (f: StatsFilters, groupBy: GroupBy, limit?: number) => ['stats', 'totals', f, groupBy, limit ?? null] as const,
   supplierTotals: (supplierId: string, f: StatsFilters, groupBy: GroupBy) => ['stats', 'supplier', supplierId, f, groupBy] as const,
-  lines: (f: StatsFilters, groupBy: GroupBy, key: string | null, page: number) => ['stats', 'lines', f, groupBy, key, page] as const,
+  lines: (f: StatsFilters, groupBy: GroupBy, key: string | null, page: number, supplierId: string | null) => ['stats', 'lines', f, groupBy, key, page, supplierId] as const,
   order: (id: string) => ['stats', 'order', id] as const,
   progress: (year: number, figure: Figure) => ['stats', 'progress', year, figure] as const,
   reservedShare: (year: number) => ['stats', 'reserved-share', year] as const,
@@ -55,26 +55,19 @@ export function useSupplierTotals(supplierId: string, filters: StatsFilters, gro
 
 export const LINES_PAGE_SIZE = 50;
 
-/** The records behind one row of totals, a page at a time. */
-export function useStatsLines(filters: StatsFilters, groupBy: GroupBy, key: string | null, page: number) {
+/** The records behind one row of totals, a page at a time: the jurisdiction's, or with `supplierId` a cooperative's own. */
+export function useStatsLines(filters: StatsFilters, groupBy: GroupBy, key: string | null, page: number, supplierId: string | null = null) {
   const api = useApi();
   return useQuery({
-    queryKey: statsKeys.lines(filters, groupBy, key, page),
-    queryFn: ({ signal }) =>
-      expectBody<StatsLinesView>(
-        api.GET('/api/stats/lines', {
-          params: {
-            query: {
-              ...apiQuery(filters),
-              groupBy,
-              ...(key !== null ? { key } : {}),
-              page,
-              pageSize: LINES_PAGE_SIZE,
-            },
-          },
-          signal,
-        }),
-      ),
+    queryKey: statsKeys.lines(filters, groupBy, key, page, supplierId),
+    queryFn: ({ signal }) => {
+      const query = { ...apiQuery(filters), groupBy, ...(key !== null ? { key } : {}), page, pageSize: LINES_PAGE_SIZE };
+      return expectBody<StatsLinesView>(
+        supplierId
+          ? api.GET('/api/suppliers/{id}/stats/lines', { params: { path: { id: supplierId }, query }, signal })
+          : api.GET('/api/stats/lines', { params: { query }, signal }),
+      );
+    },
   });
 }
 
@@ -130,17 +123,17 @@ export interface DownloadedFile {
 }
 
 /**
- * Asks the API for the totals table as a file, with the session's token (a plain link could not send it), and
+ * Asks the API for the totals table (the jurisdiction's, or with `supplierId` a cooperative's own) as a file, with the session's token (a plain link could not send it), and
  * hands it to the browser as a download from an object URL.
  */
-export function useExport() {
+export function useExport(supplierId: string | null = null) {
   const api = useApi();
   return useMutation({
     mutationFn: async ({ filters, groupBy, format }: { filters: StatsFilters; groupBy: GroupBy; format: 'csv' | 'xlsx' }): Promise<DownloadedFile> => {
-      const result = await api.GET('/api/stats/export', {
-        params: { query: { ...apiQuery(filters), groupBy, format } },
-        parseAs: 'blob',
-      });
+      const query = { ...apiQuery(filters), groupBy, format };
+      const result = supplierId
+        ? await api.GET('/api/suppliers/{id}/stats/export', { params: { path: { id: supplierId }, query }, parseAs: 'blob' })
+        : await api.GET('/api/stats/export', { params: { query }, parseAs: 'blob' });
       if (!result.response.ok || !result.data) throw ApiError.fromResponse(result.response, result.error);
       const disposition = result.response.headers.get('Content-Disposition') ?? '';
       const fileName = /filename="([^"]+)"/.exec(disposition)?.[1] ?? `shanhai-${filters.figure}-${groupBy}.${format}`;

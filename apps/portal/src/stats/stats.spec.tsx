@@ -36,8 +36,9 @@ function totals(groupBy: TotalsView['groupBy'], rows: Array<[string, string, num
     groupBy,
     jurisdiction: JURISDICTION,
     source: 'monthly',
-    rows: full,
+    rows: groupBy === 'supplier' ? full.map((r, i) => ({ ...r, householdsReached: 40 + i })) : full,
     total: { grossFen: netFen, refundFen: 0, netFen, lines: full.length },
+    reach: groupBy === 'supplier' ? { cooperatives: full.length, householdsReached: full.reduce((n, _r, i) => n + 40 + i, 0) } : null,
   };
 }
 
@@ -49,7 +50,10 @@ const TOTALS: Record<string, TotalsView> = {
   supplierCounty: totals('supplierCounty', [['629801', '青崖县', 165050]]),
   category: totals('category', [['3', '蔬菜', 165050]]),
   buyerType: totals('buyerType', [['school', '学校', 165050]]),
-  supplier: totals('supplier', [['11111111-1111-4111-8111-111111111111', '青崖县高山马铃薯专业合作社', 165050]]),
+  supplier: totals('supplier', [
+    ['11111111-1111-4111-8111-111111111111', '青崖县高山马铃薯专业合作社', 125050],
+    ['22222222-2222-4222-8222-222222222222', '白石县苹果合作社', 40000],
+  ]),
   certified: totals('certified', [
     ['true', '认定帮扶产品', 123456],
     ['false', '未认定', 41594],
@@ -114,6 +118,7 @@ function line(i: number): StatsLineView {
     recordedOn: '2026-11-02',
     orderId: `0000000${i % 10}-0000-4000-8000-000000000000`,
     orderNumber: `SH-2026-${String(i).padStart(5, '0')}`,
+    supplierOrderId: `5000000${i % 10}-0000-4000-8000-000000000000`,
     orderLineId: `l${i}`,
     productId: 'p',
     productName: '高山黄心土豆',
@@ -191,6 +196,15 @@ describe('the officials’ dashboard', () => {
     // Western officials see counties.
     expect(await screen.findByTestId('totals-supplierCounty')).toBeTruthy();
     expect((await screen.findByTestId('certified-share')).textContent).toContain('74.79%');
+    // Households reached: each cooperative's households once (40 + 41), in the key figures, the sentence and the table.
+    expect((await screen.findByTestId('key-households')).textContent).toContain('81 户');
+    expect(screen.getByTestId('key-cooperatives').textContent).toContain('2 家');
+    expect(screen.getByTestId('cooperatives-reached').textContent).toContain('联结带动农户 81 户');
+    const suppliers = screen.getByTestId('totals-supplier');
+    expect(within(within(suppliers).getByTestId('row-supplier-22222222-2222-4222-8222-222222222222')).getByTestId('households').textContent).toBe('41');
+    expect(within(within(suppliers).getByTestId('total-supplier')).getByTestId('households').textContent).toBe('81');
+    // Other groupings carry no households column.
+    expect(within(month).queryByTestId('households')).toBeNull();
     expect((await screen.findByTestId('reserved-share')).textContent).toContain('未填报');
     // Every row drills down with the same range.
     const link = within(month).getAllByRole('link')[0];
@@ -351,13 +365,61 @@ describe('a cooperative’s own sales', () => {
     const app = renderPortal('/money?from=2026-01-01&to=2026-11-28', api);
     const sales = await screen.findByTestId('cooperative-sales');
     expect((await within(sales).findByTestId('row-month-2026-11')).textContent).toContain('¥450.50');
-    // No drill-down for cooperatives: the rows are not links.
-    expect(within(within(sales).getByTestId('totals-month')).queryAllByRole('link')).toHaveLength(0);
+    // Its rows drill down to its own lines.
+    const link = within(within(sales).getByTestId('totals-month')).getAllByRole('link')[0];
+    expect(link.getAttribute('href')).toMatch(/^\/stats\/lines\?from=2026-01-01&to=2026-11-28&figure=counted&groupBy=month&key=2026-10/);
     fireEvent.change(within(sales).getByLabelText('分组'), {
       target: { value: 'category' },
     });
     await waitFor(() => expect(app.location()).toContain('by=category'));
     expect(await within(sales).findByTestId('totals-category')).toBeTruthy();
     expect(api.queriesTo(`/api/suppliers/${COOP_ID}/stats/totals`).map((q) => q.get('groupBy'))).toEqual(['month', 'category']);
+  });
+});
+
+describe('a cooperative’s drill-down and export', () => {
+  it('reads its own lines through its own route, each order linking to its own order page', async () => {
+    rememberSession();
+    const api = cooperativeApi({
+      [`GET /api/suppliers/${COOP_ID}/stats/lines`]: () =>
+        json({
+          currency: 'CNY',
+          figure: 'sales',
+          from: '2026-01-01',
+          to: '2026-11-28',
+          asOf: null,
+          groupBy: 'category',
+          key: '3',
+          page: 1,
+          pageSize: 50,
+          total: { key: '3', grossFen: 400, refundFen: 0, netFen: 400, lines: 2, records: 2 },
+          items: [line(1), line(2)],
+        }),
+    });
+    renderPortal('/stats/lines?from=2026-01-01&to=2026-11-28&figure=sales&groupBy=category&key=3&label=蔬菜', api);
+    await waitFor(() => expect(screen.getAllByTestId('stats-line')).toHaveLength(2));
+    expect(screen.getByTestId('lines-total').textContent).toContain('¥4.00');
+    expect(screen.getByRole('link', { name: 'SH-2026-00001' }).getAttribute('href')).toBe('/orders/50000001-0000-4000-8000-000000000000');
+    const query = api.queriesTo(`/api/suppliers/${COOP_ID}/stats/lines`)[0];
+    expect([query.get('groupBy'), query.get('key'), query.get('figure')]).toEqual(['category', '3', 'sales']);
+    expect(api.queriesTo('/api/stats/lines')).toHaveLength(0);
+    expect(screen.getByRole('link', { name: /返回/ }).getAttribute('href')).toContain('by=category');
+  });
+
+  it('exports its own table through its own route', async () => {
+    rememberSession();
+    const api = cooperativeApi({
+      [`GET /api/suppliers/${COOP_ID}/stats/totals`]: (_r, url) => json({ ...TOTALS[url.searchParams.get('groupBy') ?? 'month'], jurisdiction: null }),
+      [`GET /api/suppliers/${COOP_ID}/stats/export`]: () =>
+        new Response('\uFEFFkey\n', { headers: { 'Content-Type': 'text/csv', 'Content-Disposition': 'attachment; filename="own.csv"' } }),
+    });
+    Object.assign(URL, { createObjectURL: vi.fn(() => 'blob:own'), revokeObjectURL: vi.fn() });
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    renderPortal('/money?from=2026-01-01&to=2026-11-28', api);
+    fireEvent.click(await screen.findByTestId('export-month-xlsx'));
+    await waitFor(() => expect(click).toHaveBeenCalled());
+    const query = api.queriesTo(`/api/suppliers/${COOP_ID}/stats/export`)[0];
+    expect([query.get('format'), query.get('groupBy'), query.get('from')]).toEqual(['xlsx', 'month', '2026-01-01']);
+    click.mockRestore();
   });
 });

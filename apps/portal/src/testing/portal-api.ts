@@ -12,6 +12,7 @@ export function portalApi(user: UserView, routes: Record<string, Handler> = {}):
     [`GET /api/organisations/${COOP_ID}`]: () => json(COOP_ORG),
     [`GET /api/organisations/${JURISDICTION_ID}`]: () => json({ ...COOP_ORG, id: JURISDICTION_ID, kind: 'jurisdiction', name: '云岭州乡村振兴局', nameEn: 'Yunling Rural Revitalisation Bureau' }),
     [`GET /api/organisations/${COOP_ID}/production-bases`]: () => json(BASES),
+    [`GET /api/organisations/${COOP_ID}/documents`]: () => json([]),
     'GET /api/supplier-orders': () => json(emptyPage),
     [`GET /api/suppliers/${COOP_ID}/settlement`]: () =>
       json({ supplierId: COOP_ID, supplierName: COOP_ORG.name, currency: 'CNY', earnedFen: 0, adjustmentsFen: 0, paidOutFen: 0, owedFen: 0, entries: [], total: 0, page: 1, pageSize: 20 }),

@@ -9,7 +9,12 @@ import { BuyerGate } from '../ordering/buyer-gate';
 import { formatChinaTime, useOrderLabels } from '../ordering/order-labels';
 import { useSession } from '../identity/session-provider';
 import { agreementTone, deliveryTone, isWeekday } from './agreement-labels';
+import { AmendmentSection } from './amendment-section';
 import { useAgreement, useAgreementAction, useAgreementDeliveries } from './agreements.queries';
+import { DayChange, PendingChanges, SubstituteForm } from './delivery-changes';
+import { termsChanges } from './proposal-model';
+import { TerminationForm, TerminationNotice } from './termination-section';
+import { useTermsText } from './terms-summary';
 import '../catalog/product.css';
 import '../ordering/ordering.css';
 import './agreements.css';
@@ -18,14 +23,15 @@ export function AgreementPage() {
   const { agreementId = '' } = useParams();
   return (
     <Container className="page agreements-page">
-      <BuyerGate>{() => <AgreementDetail id={agreementId} />}</BuyerGate>
+      <BuyerGate>{(buyer) => <AgreementDetail id={agreementId} organisationId={buyer.organisationId} />}</BuyerGate>
     </Container>
   );
 }
 
-function AgreementDetail({ id }: { id: string }) {
+function AgreementDetail({ id, organisationId }: { id: string; organisationId: string }) {
   const { t } = useTranslation();
   const localize = useLocalize();
+  const { buyerRoles, canPurchase, canApprove } = useSession();
   const agreement = useAgreement(id);
   const [decided, setDecided] = useState<string | null>(null);
   if (agreement.isPending) return <StatusMessage tone="loading" />;
@@ -40,6 +46,10 @@ function AgreementDetail({ id }: { id: string }) {
     return <StatusMessage tone="error" title={t('errors.pageFailed')} onRetry={() => void agreement.refetch()} />;
   }
   const a = agreement.data;
+  const running = a.status === 'active' || a.status === 'paused';
+  // "Who does what" (docs/agreements.md): admins and approvers commit (amend, end); purchasers too change deliveries.
+  const mayCommit = buyerRoles.includes('buyer_admin') || buyerRoles.includes('buyer_approver');
+  const mayChange = canPurchase || canApprove;
   const title = t('agreements.detail.title', { number: a.number });
   return (
     <>
@@ -58,12 +68,16 @@ function AgreementDetail({ id }: { id: string }) {
         </p>
       ) : null}
       {a.pending ? <Decision agreement={a} terms={a.pending} onDone={setDecided} /> : null}
+      {a.termination ? <TerminationNotice termination={a.termination} /> : null}
+      <PendingChanges agreement={a} mayDecide={mayChange && running} />
       {a.current ? <Terms terms={a.current} heading={t('agreements.detail.terms', { version: a.current.version })} /> : null}
       {a.pending ? <Terms terms={a.pending} heading={t('agreements.detail.pendingTerms', { version: a.pending.version })} /> : null}
       {a.current ? <Progress agreement={a} /> : null}
       {a.current ? <Upcoming agreement={a} /> : null}
-      {a.status === 'active' || a.status === 'paused' ? <PauseResume agreement={a} /> : null}
+      {running ? <PauseResume agreement={a} /> : null}
       {a.current ? <Calendar agreement={a} /> : null}
+      {running && mayCommit && a.current && !a.termination ? <AmendmentSection agreement={a} current={a.current} organisationId={organisationId} /> : null}
+      {running && mayCommit && !a.termination ? <TerminationForm agreement={a} /> : null}
       <Versions versions={a.versions} />
     </>
   );
@@ -123,11 +137,18 @@ function Terms({ terms, heading }: { terms: AgreementTermsView; heading: string 
         </div>
         <div>
           <dt>{t('agreements.detail.payment')}</dt>
-          <dd>{labels.method(terms.paymentMethod)}</dd>
+          <dd>
+            {labels.method(terms.paymentMethod)}
+            {terms.paymentMethod === 'invoice' ? ` · ${t(`agreementActions.invoicing.${terms.invoicing}`)}` : ''}
+          </dd>
         </div>
         <div>
           <dt>{t('agreements.detail.generation')}</dt>
           <dd>{t('agreements.detail.orderDaysAhead', { n: terms.orderDaysAhead })}</dd>
+        </div>
+        <div>
+          <dt>{t('agreementActions.fields.noticeDays')}</dt>
+          <dd>{t('agreementActions.noticeDaysValue', { n: terms.noticeDays })}</dd>
         </div>
         {terms.note ? (
           <div>
@@ -199,7 +220,7 @@ function Progress({ agreement }: { agreement: AgreementView }) {
   const item = (label: string, deliveries: number, units?: number) => (
     <li>
       <span>{label}</span>
-      <strong>{t('agreements.detail.deliveriesCount', { n: deliveries })}</strong>
+      <strong>{t('agreements.detail.deliveriesCount', { count: deliveries })}</strong>
       {units !== undefined ? <span>{t('agreements.detail.unitsCount', { n: units })}</span> : null}
     </li>
   );
@@ -294,7 +315,10 @@ function Calendar({ agreement }: { agreement: AgreementView }) {
   const deliveries = useAgreementDeliveries(agreement.id, true);
   const { skip } = useAgreementAction(agreement.id);
   const [skipped, setSkipped] = useState<string | null>(null);
+  const [substituting, setSubstituting] = useState<AgreementDeliveryView | null>(null);
+  const [substituted, setSubstituted] = useState<string | null>(null);
   const statusRef = useRef<HTMLParagraphElement>(null);
+  const substituteRef = useRef<HTMLHeadingElement>(null);
   const mayChange = (canPurchase || canApprove) && (agreement.status === 'active' || agreement.status === 'paused');
   const skippable = (d: AgreementDeliveryView) => mayChange && (d.status === 'scheduled' || d.status === 'held' || d.status === 'short') && !d.change;
   return (
@@ -303,6 +327,23 @@ function Calendar({ agreement }: { agreement: AgreementView }) {
         <p role="status" ref={statusRef} tabIndex={-1}>
           {t('agreements.detail.skipDone', { date: skipped })}
         </p>
+      ) : null}
+      {substituted ? (
+        <p role="status" data-testid="substitute-done">
+          {t('agreementActions.substitute.done', { date: substituted })}
+        </p>
+      ) : null}
+      {substituting ? (
+        <SubstituteForm
+          agreement={agreement}
+          day={substituting}
+          titleRef={substituteRef}
+          onCancel={() => setSubstituting(null)}
+          onDone={(date) => {
+            setSubstituting(null);
+            setSubstituted(date);
+          }}
+        />
       ) : null}
       {skip.isError ? (
         <p role="alert" className="agreement__error">
@@ -324,8 +365,9 @@ function Calendar({ agreement }: { agreement: AgreementView }) {
                 <th scope="col">{t('agreements.detail.dayStatus')}</th>
                 <th scope="col">{t('agreements.detail.generationOpens')}</th>
                 <th scope="col">{t('agreements.detail.order')}</th>
+                <th scope="col">{t('agreementActions.changes.column')}</th>
                 <th scope="col">
-                  <span className="ui-visually-hidden">{t('agreements.detail.skipShort')}</span>
+                  <span className="ui-visually-hidden">{t('agreementActions.changes.actionsColumn')}</span>
                 </th>
               </tr>
             </thead>
@@ -337,17 +379,37 @@ function Calendar({ agreement }: { agreement: AgreementView }) {
                   <td>
                     <Badge tone={deliveryTone(d.status)}>{t(`agreements.deliveryStatuses.${d.status}`)}</Badge>
                   </td>
-                  <td>{d.generationOpensOn}</td>
+                  <td className="agreement__nowrap">{d.generationOpensOn}</td>
                   <td>{d.buyerOrderId && d.orderNumber ? <Link to={`/orders/${d.buyerOrderId}`}>{d.orderNumber}</Link> : '—'}</td>
+                  <td>{d.change ? <DayChange change={d.change} /> : '—'}</td>
                   <td>
                     {skippable(d) ? (
-                      <Button
-                        aria-label={t('agreements.detail.skip', { date: d.date })}
-                        disabled={skip.isPending}
-                        onClick={() => skip.mutate(d.date, { onSuccess: () => { setSkipped(d.date); setTimeout(() => statusRef.current?.focus(), 0); } })}
-                      >
-                        {t('agreements.detail.skipShort')}
-                      </Button>
+                      <span className="agreement__row-actions">
+                        <Button
+                          aria-label={t('agreements.detail.skip', { date: d.date })}
+                          disabled={skip.isPending}
+                          onClick={() =>
+                            skip.mutate(d.date, {
+                              onSuccess: () => {
+                                setSkipped(d.date);
+                                setTimeout(() => statusRef.current?.focus(), 0);
+                              },
+                            })
+                          }
+                        >
+                          {t('agreements.detail.skipShort')}
+                        </Button>
+                        <Button
+                          aria-label={t('agreementActions.substitute.open', { date: d.date })}
+                          onClick={() => {
+                            setSubstituting(d);
+                            setSubstituted(null);
+                            setTimeout(() => substituteRef.current?.focus(), 0);
+                          }}
+                        >
+                          {t('agreementActions.substitute.openShort')}
+                        </Button>
+                      </span>
                     ) : null}
                   </td>
                 </tr>
@@ -363,6 +425,9 @@ function Calendar({ agreement }: { agreement: AgreementView }) {
 function Versions({ versions }: { versions: AgreementTermsView[] }) {
   const { t } = useTranslation();
   const { language } = useLanguage();
+  const text = useTermsText();
+  // Each version against the last accepted one before it (or the one before, when none was accepted).
+  const baseOf = (i: number) => versions.slice(0, i).reverse().find((v) => v.status === 'accepted') ?? versions[i - 1];
   return (
     <Section id="agreement-versions-section" title={t('agreements.detail.versions')} className="agreement__section">
       <div className="table-scroll" role="region" aria-label={t('agreements.detail.versionsCaption')} tabIndex={0}>
@@ -375,12 +440,13 @@ function Versions({ versions }: { versions: AgreementTermsView[] }) {
               <th scope="col">{t('agreements.detail.effectiveFrom')}</th>
               <th scope="col">{t('agreements.quantity')}</th>
               <th scope="col">{t('agreements.detail.price')}</th>
+              <th scope="col">{t('agreementActions.versions.changes')}</th>
               <th scope="col">{t('agreements.detail.note')}</th>
             </tr>
           </thead>
           <tbody>
-            {versions.map((v) => (
-              <tr key={v.version}>
+            {versions.map((v, i) => (
+              <tr key={v.version} data-testid={`version-${v.version}`}>
                 <th scope="row">{v.version}</th>
                 <td>
                   {t(`agreements.termsStatuses.${v.status}`)}
@@ -388,7 +454,14 @@ function Versions({ versions }: { versions: AgreementTermsView[] }) {
                 </td>
                 <td>{v.effectiveFrom}</td>
                 <td>{v.quantity}</td>
-                <td>{v.price.unitPriceFen !== null ? <Price fen={v.price.unitPriceFen} /> : '—'}</td>
+                <td>{text.price(v)}</td>
+                <td>
+                  {i === 0 ? (
+                    t('agreementActions.versions.first')
+                  ) : (
+                    <ChangeList changes={termsChanges(baseOf(i), v).map((f) => text.change(f, baseOf(i), v))} />
+                  )}
+                </td>
                 <td>{v.decisionNote ?? v.note ?? '—'}</td>
               </tr>
             ))}
@@ -396,5 +469,17 @@ function Versions({ versions }: { versions: AgreementTermsView[] }) {
         </table>
       </div>
     </Section>
+  );
+}
+
+function ChangeList({ changes }: { changes: string[] }) {
+  const { t } = useTranslation();
+  if (changes.length === 0) return <>{t('agreementActions.versions.none')}</>;
+  return (
+    <ul className="agreement__change-list">
+      {changes.map((c) => (
+        <li key={c}>{c}</li>
+      ))}
+    </ul>
   );
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { BuyerGate } from '../ordering/buyer-gate';
 import { agreementTone } from './agreement-labels';
+import { AgreementTabs } from './agreement-tabs';
 import { useAgreements } from './agreements.queries';
 import '../catalog/product.css';
 import '../ordering/ordering.css';
@@ -14,6 +15,7 @@ export function AgreementsPage() {
     <Container className="page agreements-page">
       <title>{`${t('agreements.title')} · ${t('app.name')}`}</title>
       <h1 className="page__title">{t('agreements.title')}</h1>
+      <AgreementTabs />
       <p className="agreements__intro">{t('agreements.intro')}</p>
       <p>
         <Link className={buttonClassName('secondary')} to="/browse">

@@ -1,10 +1,15 @@
 import { expectBody } from '@shanhai/api-client';
-import type { AgreementDeliveryView, AgreementPage, AgreementView, ApiComponents } from '@shanhai/contract';
+import type { AgreementDeliveryView, AgreementPage, AgreementView, ApiComponents, CatalogPage, ProductDetail } from '@shanhai/contract';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useApi } from '../api/api-context';
 import { IDENTITY_KEY } from '../identity/identity.queries';
 
 export type ProposeAgreementBody = ApiComponents['schemas']['ProposeAgreementDto'];
+/** The terms alone: a proposal, an amendment (with `effectiveFrom`) and a commitment's agreement all carry them whole. */
+export type AgreementTermsBody = ApiComponents['schemas']['AgreementTermsDto'];
+export type AmendAgreementBody = ApiComponents['schemas']['AmendAgreementDto'];
+export type TerminateAgreementBody = ApiComponents['schemas']['TerminateAgreementDto'];
+export type DeliveryChangeBody = ApiComponents['schemas']['DeliveryChangeDto'];
 export type AgreementDecision = 'accept' | 'decline' | 'withdraw';
 
 export const agreementKeys = {
@@ -12,7 +17,33 @@ export const agreementKeys = {
   list: (organisationId: string | null, page: number) => [IDENTITY_KEY, 'agreements', 'list', organisationId, page] as const,
   one: (id: string) => [IDENTITY_KEY, 'agreements', 'one', id] as const,
   deliveries: (id: string) => [IDENTITY_KEY, 'agreements', 'deliveries', id] as const,
+  cooperativeSkus: (supplierId: string) => ['catalog', 'supplier-skus', supplierId] as const,
 };
+
+/** One SKU a cooperative sells, with its product: what a substitution or an amendment may name. */
+export interface CooperativeSku {
+  productId: string;
+  productNameZh: string;
+  productNameEn: string | null;
+  sku: ProductDetail['skus'][number];
+}
+
+/** Every SKU on sale from one cooperative, from the public catalog (its products, then each product's SKUs). */
+export function useCooperativeSkus(supplierId: string, enabled: boolean) {
+  const api = useApi();
+  return useQuery({
+    queryKey: agreementKeys.cooperativeSkus(supplierId),
+    queryFn: async ({ signal }): Promise<CooperativeSku[]> => {
+      const page = await expectBody<CatalogPage>(api.GET('/api/catalog/products', { params: { query: { supplier: supplierId, pageSize: 100 } }, signal }));
+      const products = await Promise.all(
+        page.items.map((item) => expectBody<ProductDetail>(api.GET('/api/catalog/products/{id}', { params: { path: { id: item.id } }, signal }))),
+      );
+      return products.flatMap((p) => p.skus.filter((s) => s.active).map((sku) => ({ productId: p.id, productNameZh: p.nameZh, productNameEn: p.nameEn, sku })));
+    },
+    enabled,
+    staleTime: 5 * 60_000,
+  });
+}
 
 /** The organisation's agreements (as buyer), newest first. */
 export function useAgreements(organisationId: string | null, page: number) {
@@ -81,6 +112,23 @@ export function useAgreementAction(id: string) {
     skip: useMutation({
       mutationFn: (deliveryDate: string) =>
         expectBody<unknown>(api.POST('/api/agreements/{id}/delivery-changes', { params: { path: { id } }, body: { deliveryDate, kind: 'skip' } })),
+      onSuccess: done,
+    }),
+    substitute: useMutation({
+      mutationFn: (body: DeliveryChangeBody) => expectBody<unknown>(api.POST('/api/agreements/{id}/delivery-changes', { params: { path: { id } }, body })),
+      onSuccess: done,
+    }),
+    decideChange: useMutation({
+      mutationFn: ({ changeId, decision }: { changeId: string; decision: AgreementDecision }) =>
+        expectBody<unknown>(api.POST('/api/agreements/{id}/delivery-changes/{changeId}/decision', { params: { path: { id, changeId } }, body: { decision } })),
+      onSuccess: done,
+    }),
+    amend: useMutation({
+      mutationFn: (body: AmendAgreementBody) => expectBody<AgreementView>(api.POST('/api/agreements/{id}/amendments', { params: { path: { id } }, body })),
+      onSuccess: done,
+    }),
+    terminate: useMutation({
+      mutationFn: (body: TerminateAgreementBody) => expectBody<unknown>(api.POST('/api/agreements/{id}/termination', { params: { path: { id } }, body })),
       onSuccess: done,
     }),
   };

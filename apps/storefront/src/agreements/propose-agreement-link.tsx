@@ -9,10 +9,8 @@ export function ProposeAgreementLink({ productId, skuId }: { productId: string; 
   const { buyerRoles } = useSession();
   if (!buyerRoles.includes('buyer_admin') && !buyerRoles.includes('buyer_approver')) return null;
   return (
-    <p className="sku__agreement">
-      <Link className={buttonClassName('secondary')} to={`/agreements/new?product=${encodeURIComponent(productId)}&sku=${encodeURIComponent(skuId)}`} data-testid="propose-agreement">
-        {t('agreements.propose.title')}
-      </Link>
-    </p>
+    <Link className={buttonClassName('secondary')} to={`/agreements/new?product=${encodeURIComponent(productId)}&sku=${encodeURIComponent(skuId)}`} data-testid="propose-agreement">
+      {t('agreements.propose.title')}
+    </Link>
   );
 }

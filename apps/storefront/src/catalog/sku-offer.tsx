@@ -3,6 +3,7 @@ import { Badge, Price, useLanguage, useLocalize } from '@shanhai/ui';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProposeAgreementLink } from '../agreements/propose-agreement-link';
+import { CommitHarvestLink } from '../commitments/commit-harvest-link';
 import { AddToCart } from '../ordering/add-to-cart';
 import { formatCount, formatWeight } from './catalog-format';
 import { tierRows } from './tier-rows';
@@ -51,7 +52,10 @@ export function SkuOffer({ sku, productId }: { sku: Sku; productId: string }) {
       </dl>
 
       <AddToCart sku={sku} unit={unit} />
-      <ProposeAgreementLink productId={productId} skuId={sku.id} />
+      <p className="sku__agreement">
+        <ProposeAgreementLink productId={productId} skuId={sku.id} />
+        <CommitHarvestLink productId={productId} skuId={sku.id} />
+      </p>
 
       <div className="table-scroll" role="region" aria-label={t('product.tiers.caption', { unit })} tabIndex={0}>
         <table className="data-table tiers" data-testid="tier-table">

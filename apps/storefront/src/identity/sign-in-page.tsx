@@ -63,7 +63,8 @@ export function SignInPage() {
         if (shown.email || shown.password) focusFirst(shown);
         return;
       }
-      setFormError(signInErrorMessage(error, t));
+      const problem = signInProblem(error);
+      setFormError('key' in problem ? t(problem.key) : problem.message);
       queueMicrotask(() => alertRef.current?.focus());
     }
   };
@@ -110,16 +111,19 @@ export function SignInPage() {
   );
 }
 
-function signInErrorMessage(error: unknown, t: ReturnType<typeof useTranslation>['t']): string {
-  if (!isApiError(error)) return t('errors.tryLater');
+type SignInErrorKey = 'errors.tryLater' | 'signIn.errors.invalidCredentials' | 'signIn.errors.rateLimited' | 'errors.network';
+
+/** The message key for a failed sign-in, or the API's own message (a key keeps `t`'s typing shallow). */
+function signInProblem(error: unknown): { key: SignInErrorKey } | { message: string } {
+  if (!isApiError(error)) return { key: 'errors.tryLater' };
   switch (error.code) {
     case 'INVALID_CREDENTIALS':
-      return t('signIn.errors.invalidCredentials');
+      return { key: 'signIn.errors.invalidCredentials' };
     case 'RATE_LIMITED':
-      return t('signIn.errors.rateLimited');
+      return { key: 'signIn.errors.rateLimited' };
     case 'NETWORK':
-      return t('errors.network');
+      return { key: 'errors.network' };
     default:
-      return error.status >= 500 ? t('errors.tryLater') : error.message;
+      return error.status >= 500 ? { key: 'errors.tryLater' } : { message: error.message };
   }
 }

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { NavLink } from 'react-router';
+import { Link, NavLink, useLocation } from 'react-router';
 import { useSession } from '../identity/session-provider';
 import { useCart, usePendingApprovals, usePurchasing } from '../ordering/ordering.queries';
 import { isPublicBuyerType } from '../reserved-share/reserved-share-format';
@@ -18,6 +18,9 @@ export function BuyerNavLinks() {
   const approvals = usePendingApprovals(organisationId, canApprove);
   const purchasing = usePurchasing(organisationId);
   const organisation = useBuyerOrganisation(organisationId);
+  // Commitments are a tab of the agreements: the link is current on either.
+  const path = useLocation().pathname;
+  const onAgreements = /^\/(agreements|commitments)(\/|$)/.test(path);
   if (!buyer) return null;
   const count = cart.data?.groups.reduce((n, g) => n + g.lines.length, 0) ?? 0;
   const waiting = approvals.data?.total ?? 0;
@@ -26,9 +29,9 @@ export function BuyerNavLinks() {
       <NavLink to="/orders" className="site-nav__link">
         {t('ordering.nav.orders')}
       </NavLink>
-      <NavLink to="/agreements" className="site-nav__link" data-testid="agreements-link">
+      <Link to="/agreements" className="site-nav__link" aria-current={onAgreements ? 'page' : undefined} data-testid="agreements-link">
         {t('agreements.nav')}
-      </NavLink>
+      </Link>
       {canApprove ? (
         <NavLink to="/approvals" className="site-nav__link cart-link" aria-label={t('ordering.nav.approvalsCount', { count: waiting })} data-testid="approvals-link">
           {t('ordering.nav.approvals')}

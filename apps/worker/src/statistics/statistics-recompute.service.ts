@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { StatisticsDrainRepository, StatisticsRecomputeRepository, RecomputeOutcome } from '@shanhai/persistence';
+import { RecomputeOutcome, RecomputePhase, recomputeProgress, RecomputeProgress, StatisticsDrainRepository, StatisticsRecomputeRepository } from '@shanhai/persistence';
 
 /** Runs one recomputation recorded in stat_recompute_runs: drains first, then compares and repairs. */
 @Injectable()
@@ -10,12 +10,21 @@ export class StatisticsRecomputeService {
 
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  async run(runId: string, from: string, to: string, repair: boolean): Promise<RecomputeOutcome | { skipped: string }> {
+  /** `report` receives the progress at each step (the job's progress); a failure to report is logged, never fatal. */
+  async run(runId: string, from: string, to: string, repair: boolean, report: (progress: RecomputeProgress) => Promise<unknown> = async () => undefined): Promise<RecomputeOutcome | { skipped: string }> {
     const [run] = await this.db.query(`UPDATE stat_recompute_runs SET status = 'running' WHERE id = $1 AND status IN ('queued', 'running') RETURNING id`, [runId]);
     if (!run) return { skipped: 'the run is finished or unknown' };
+    const onPhase = async (phase: RecomputePhase) => {
+      try {
+        await report(recomputeProgress(phase));
+      } catch (err) {
+        this.logger.warn({ runId, phase, err: String(err) }, 'could not report the recomputation’s progress');
+      }
+    };
     try {
+      await onPhase('draining');
       await new StatisticsDrainRepository(this.db).drain();
-      const outcome = await new StatisticsRecomputeRepository(this.db).run(runId, from, to, repair);
+      const outcome = await new StatisticsRecomputeRepository(this.db).run(runId, from, to, repair, undefined, onPhase);
       await this.db.query(
         `UPDATE stat_recompute_runs SET status = 'done', facts_compared = $2, differences_count = $3, differences = $4, repaired_records = $5, finished_at = now(), error = NULL WHERE id = $1`,
         [runId, outcome.factsCompared, outcome.differences.length, JSON.stringify(outcome.differences.slice(0, 1000)), outcome.repairedRecords],

@@ -175,7 +175,10 @@ describe('worker: the outbox drained into the statistics, exactly once', () => {
     );
     const service = h.worker.get(StatisticsRecomputeService);
     const runId = await service.create('command', today, today, true);
-    const outcome: any = await service.run(runId, today, today, true);
+    const reported: any[] = [];
+    const outcome: any = await service.run(runId, today, today, true, async (p) => reported.push(p));
+    // Each step is reported as it begins, numbered of five (the job's progress the operators see).
+    expect(reported.map((p) => [p.phase, p.step, p.steps])).toEqual([['draining', 1, 5], ['rebuilding', 2, 5], ['comparing', 3, 5], ['repairing', 4, 5], ['rollups', 5, 5]]);
     expect(outcome.differences).toHaveLength(1);
     const [diff] = outcome.differences;
     expect([diff.figure, diff.orderLineId, diff.expected.netFen - diff.recorded.netFen, diff.expected.lines - diff.recorded.lines]).toEqual(['sales', lost.order_line_id, lost.net, 1]);
@@ -186,8 +189,15 @@ describe('worker: the outbox drained into the statistics, exactly once', () => {
     expect(run).toEqual({ status: 'done', differences_count: 1, repaired_records: 1 });
     const [reversal] = await h.t.db.query(`SELECT kind, net_fen::int AS net, recompute_run_id FROM stat_attributions WHERE order_line_id = $1 AND figure = 'sales' AND kind = 'reversal'`, [lost.order_line_id]);
     expect(reversal).toEqual({ kind: 'reversal', net: lost.net, recompute_run_id: runId });
-    const again = await recompute.run('00000000-0000-4000-8000-000000000002', today, today, true);
+    // Nothing to repair: that step is not reported; a failing reporter does not fail the run.
+    const phases: string[] = [];
+    const again = await recompute.run('00000000-0000-4000-8000-000000000002', today, today, true, undefined, async (phase) => void phases.push(phase));
     expect([again.differences.length, again.repairedRecords, again.rollupDifferences]).toEqual([0, 0, 0]);
+    expect(phases).toEqual(['rebuilding', 'comparing', 'rollups']);
+    const quiet = await service.run(await service.create('command', today, today, true), today, today, true, async () => {
+      throw new Error('Redis is away');
+    });
+    expect((quiet as any).differences).toEqual([]);
     await rollupsAgree();
   });
 });

@@ -33,9 +33,11 @@ export class StatisticsProcessor extends WorkerHost {
       if (job.data.runId === NIGHTLY) {
         const today = businessDay();
         const from = addDays(today, -NIGHTLY_DAYS);
-        return this.recompute.run(await this.recompute.create('schedule', from, today, true), from, today, true);
+        const runId = await this.recompute.create('schedule', from, today, true);
+        return this.recompute.run(runId, from, today, true, (p) => job.updateProgress({ ...p, runId }));
       }
-      return this.recompute.run(job.data.runId, job.data.from, job.data.to, job.data.repair);
+      const { runId } = job.data;
+      return this.recompute.run(runId, job.data.from, job.data.to, job.data.repair, (p) => job.updateProgress({ ...p, runId }));
     }
     const done = await this.drainer.drain({ maxBatches: 50 });
     if (done.events) this.logger.log(done, 'statistics drained');

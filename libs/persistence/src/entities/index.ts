@@ -2,6 +2,7 @@ import { CategoryEntity, CertificationEntity, LotEntity, ProductEntity, ProductI
 import { DeliverySiteEntity, MembershipEntity, OrganisationEntity, ProductionBaseEntity, SessionEntity, UserEntity } from './identity.entity';
 import { DivisionEntity, PairingCountyEntity, PairingEntity } from './places.entity';
 import { WorkerHeartbeatEntity } from './worker.entity';
+import { EvidenceDocumentEntity } from './evidence.entity';
 import { ReservedShareFilingEntity, StatAttributionEntity, StatDailyEntity, StatEventLedgerEntity, StatMonthlyEntity, StatRecomputeRunEntity, StatTargetEntity, StatWatermarkEntity } from './statistics.entity';
 import { BuyerOrderEntity, CartEntity, CartItemEntity, IdempotencyKeyEntity, LineAllocationEntity, OrderLineEntity, OutboxEventEntity, SupplierOrderEntity } from './ordering.entity';
 import { AgreementDeliveryChangeEntity, AgreementDeliveryEntity, AgreementEntity, AgreementHoldEntity, AgreementPauseEntity, AgreementVersionEntity, CommitmentEntity } from './agreements.entity';
@@ -15,6 +16,7 @@ export * from './ordering.entity';
 export * from './payments.entity';
 export * from './statistics.entity';
 export * from './agreements.entity';
+export * from './evidence.entity';
 
 export const ENTITIES = [
   OrganisationEntity,
@@ -64,4 +66,5 @@ export const ENTITIES = [
   AgreementHoldEntity,
   AgreementDeliveryEntity,
   CommitmentEntity,
+  EvidenceDocumentEntity,
 ];

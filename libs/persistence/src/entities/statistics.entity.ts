@@ -12,6 +12,8 @@ import { bigintNumber } from '../column-types';
 @Index(['figure', 'businessDay'])
 @Index(['buyerOrgId', 'figure', 'businessDay'])
 @Index(['buyerOrderId'])
+// A cooperative's records (its drill-down) and its linked households as last recorded (households reached).
+@Index(['supplierId', 'figure', 'businessDay'])
 @Check('chk_stat_attributions_kind', `"kind" IN ('sale', 'completion', 'refund', 'credit', 'reversal')`)
 @Check('chk_stat_attributions_figure', `"figure" IN ('sales', 'counted')`)
 export class StatAttributionEntity {

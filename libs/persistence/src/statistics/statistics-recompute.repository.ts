@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import type { RecomputePhase } from '../queues';
 import { ATTRIBUTED, factsFromOrders, monthlyGrainsSelect, rollupStatements } from './attribution-sql';
 
 export interface RecomputeDifference {
@@ -41,13 +42,15 @@ const KEY_GROUP = KEY_COLUMNS.map((_, i) => i + 1).join(', ');
 export class StatisticsRecomputeRepository {
   constructor(private readonly db: DataSource) {}
 
-  async run(runId: string, from: string, to: string, repair: boolean, recordedOn?: string): Promise<RecomputeOutcome> {
+  /** `onPhase` hears each step as it begins (for the job's progress); it must not fail the run. */
+  async run(runId: string, from: string, to: string, repair: boolean, recordedOn?: string, onPhase: (phase: RecomputePhase) => Promise<void> = async () => undefined): Promise<RecomputeOutcome> {
     const runner = this.db.createQueryRunner();
     await runner.connect();
     try {
       await runner.startTransaction('REPEATABLE READ');
       await runner.query(`LOCK TABLE stat_watermarks IN EXCLUSIVE MODE`);
       const tx = runner.manager;
+      await onPhase('rebuilding');
       await tx.query(
         `CREATE TEMP TABLE recompute_expected ON COMMIT DROP AS
          WITH facts AS (${factsFromOrders('$1', '$2')})
@@ -62,6 +65,7 @@ export class StatisticsRecomputeRepository {
                      RETURNING x.buyer_order_id)
          SELECT count(DISTINCT buyer_order_id)::int AS pending FROM p`,
       );
+      await onPhase('comparing');
       await tx.query(
         `CREATE TEMP TABLE recompute_diff ON COMMIT DROP AS
          WITH exp AS (
@@ -85,6 +89,7 @@ export class StatisticsRecomputeRepository {
       const diffs: Array<Record<string, unknown>> = await tx.query(`SELECT * FROM recompute_diff ORDER BY business_day, figure, order_line_id`);
       let repaired = 0;
       if (repair && diffs.length > 0) {
+        await onPhase('repairing');
         const rollups = rollupStatements('ins');
         const [{ n }] = await tx.query(
           `WITH ins AS (
@@ -104,6 +109,7 @@ export class StatisticsRecomputeRepository {
         );
         repaired = n;
       }
+      await onPhase('rollups');
       const rollupDifferences = await this.checkRollups(tx, from, to, repair);
       await runner.commitTransaction();
       return {

@@ -1,5 +1,5 @@
 import type { AgreementTermsView, AgreementView } from '@shanhai/contract';
-import { Badge, Button, Container, Price, Section, StatusMessage, TextField, useLanguage, useLocalize, type BadgeTone } from '@shanhai/ui';
+import { Badge, Button, Container, Price, Section, StatusMessage, TextField, useLanguage, useLocalize } from '@shanhai/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -10,18 +10,13 @@ import { PageTitle } from '../../common/page-title';
 import { QueryView } from '../../common/query-view';
 import { isCooperativeAdmin } from '../../identity/workspaces';
 import { useCurrentWorkspace } from '../../identity/workspace-provider';
+import { AmendSection, EndSection, isRunning, PauseSection, VersionsSection } from './agreement-actions';
 import { agreementTone } from './agreements-page';
-import { useAgreement, useAgreementDeliveries, useDecideAgreement } from './agreements.queries';
+import { useAgreement, useDecideAgreement } from './agreements.queries';
+import { Calendar, ChangesSection } from './delivery-changes';
 
 const WEEKDAYS = ['1', '2', '3', '4', '5', '6', '7'] as const;
 const weekdayKey = (n: number) => WEEKDAYS.find((d) => Number(d) === n);
-
-function deliveryTone(status: string): BadgeTone {
-  if (status === 'ordered') return 'success';
-  if (status === 'short' || status === 'missed') return 'danger';
-  if (status === 'held') return 'info';
-  return 'neutral';
-}
 
 export function AgreementPage() {
   const { agreementId = '' } = useParams();
@@ -37,19 +32,31 @@ export function AgreementPage() {
   );
 }
 
+/**
+ * One agreement as the cooperative works on it. Committing the cooperative (deciding on terms, amending, pausing,
+ * resuming, ending) is its admin's; any member may change a day's delivery or answer the buyer's change.
+ */
 function AgreementDetail({ agreement: a }: { agreement: AgreementView }) {
   const { t } = useTranslation();
-  const [decided, setDecided] = useState<string | null>(null);
+  const workspace = useCurrentWorkspace();
+  const canCommit = isCooperativeAdmin(workspace);
+  const [decided, setDecided] = useState<{ decision: 'accept' | 'decline' | 'withdraw'; version: number } | null>(null);
   const localize = useLocalize();
   return (
     <>
       <PageTitle>{t('agreements.detail.title', { number: a.number })}</PageTitle>
       <p>
         <Badge tone={agreementTone(a.status)}>{t(`agreements.statuses.${a.status}`)}</Badge> {localize(a.buyer.name, a.buyer.nameEn)}
+        {a.commitmentId ? (
+          <>
+            {' · '}
+            <Link to={`/commitments/${a.commitmentId}`}>{t('agreementActions.commitment.fromCommitment')}</Link>
+          </>
+        ) : null}
       </p>
       {decided ? (
         <p role="status" className="agreement__decided">
-          {decided}
+          {t(DECIDED[decided.decision], { version: decided.version })}
         </p>
       ) : null}
       {a.pending ? <Decision agreement={a} terms={a.pending} onDone={setDecided} /> : null}
@@ -61,10 +68,18 @@ function AgreementDetail({ agreement: a }: { agreement: AgreementView }) {
             <li>{t('agreements.detail.contracted', { n: a.progress.contractedDeliveries })}</li>
             <li>{t('agreements.detail.ordered', { n: a.progress.orderedDeliveries })}</li>
             <li>{t('agreements.detail.delivered', { n: a.progress.deliveredDeliveries })}</li>
+            <li>{t('agreementActions.progress.skipped', { n: a.progress.skippedDeliveries })}</li>
+            <li>{t('agreementActions.progress.missed', { n: a.progress.missedDeliveries })}</li>
           </ul>
         </Section>
       ) : null}
-      {a.current ? <Calendar id={a.id} /> : null}
+      {a.current && isRunning(a) && !canCommit ? <p className="notice">{t('agreementActions.staffNote')}</p> : null}
+      {a.current && isRunning(a) && canCommit ? <AmendSection agreement={a} current={a.current} /> : null}
+      {a.current ? <PauseSection agreement={a} current={a.current} canCommit={canCommit} /> : null}
+      {a.current ? <EndSection agreement={a} current={a.current} canCommit={canCommit} /> : null}
+      {a.current ? <ChangesSection agreement={a} /> : null}
+      {a.current ? <Calendar agreement={a} /> : null}
+      <VersionsSection agreement={a} />
     </>
   );
 }
@@ -93,8 +108,10 @@ function Terms({ terms, heading }: { terms: AgreementTermsView; heading: string 
         {fact(t('agreements.detail.schedule'), terms.schedule.kind === 'weekly' ? t('agreements.detail.weekly', { days: days.join(t('agreements.listSeparator')) }) : t('agreements.detail.dates', { dates: terms.schedule.dates.join(t('agreements.listSeparator')) }))}
         {fact(t('agreements.period'), `${terms.startDate} – ${terms.endDate}`)}
         {fact(t('agreements.detail.site'), terms.deliverySite ? `${terms.deliverySite.name} · ${terms.deliverySite.address}` : t('agreements.detail.siteLater'))}
-        {fact(t('agreements.detail.payment'), labels.paymentMethod(terms.paymentMethod))}
+        {fact(t('agreements.detail.payment'), terms.paymentMethod === 'invoice' ? `${labels.paymentMethod(terms.paymentMethod)} · ${t(`agreementActions.form.invoicingModes.${terms.invoicing}`)}` : labels.paymentMethod(terms.paymentMethod))}
         {fact(t('agreements.detail.generation'), t('agreements.detail.orderDaysAhead', { n: terms.orderDaysAhead }))}
+        {fact(t('agreementActions.terms.notice'), t('agreementActions.terms.noticeDays', { n: terms.noticeDays }))}
+        {fact(t('agreementActions.terms.effectiveFrom'), terms.effectiveFrom)}
         {terms.note ? fact(t('agreements.detail.note'), terms.note) : null}
       </dl>
       <p>{t('agreements.detail.proposedBy', { side: t(`agreements.sides.${terms.proposedSide}`), time: formatChinaTime(terms.proposedAt, language) })}</p>
@@ -102,18 +119,34 @@ function Terms({ terms, heading }: { terms: AgreementTermsView; heading: string 
   );
 }
 
-function Decision({ agreement, terms, onDone }: { agreement: AgreementView; terms: AgreementTermsView; onDone: (message: string) => void }) {
+/** The pending version: the buyer's to accept or decline, our own to withdraw. */
+const DECIDED = { accept: 'agreements.detail.accepted', decline: 'agreements.detail.declined', withdraw: 'agreementActions.versions.withdrawn' } as const;
+
+function Decision({ agreement, terms, onDone }: { agreement: AgreementView; terms: AgreementTermsView; onDone: (decided: { decision: 'accept' | 'decline' | 'withdraw'; version: number }) => void }) {
   const { t } = useTranslation();
   const workspace = useCurrentWorkspace();
   const decide = useDecideAgreement(agreement.id);
   const [note, setNote] = useState('');
   const ours = terms.proposedSide === 'supplier';
-  const run = (decision: 'accept' | 'decline') =>
-    decide.mutate({ version: terms.version, decision, ...(note.trim() ? { note: note.trim() } : {}) }, { onSuccess: () => onDone(t(decision === 'accept' ? 'agreements.detail.accepted' : 'agreements.detail.declined')) });
+  // mutateAsync: the section goes away once the version is decided, and the message belongs to the page.
+  const run = (decision: 'accept' | 'decline' | 'withdraw') =>
+    void decide.mutateAsync({ version: terms.version, decision, ...(note.trim() ? { note: note.trim() } : {}) }).then(
+      () => onDone({ decision, version: terms.version }),
+      () => undefined,
+    );
   return (
     <Section id="agreement-decision" title={t('agreements.detail.decision')}>
       {ours ? (
-        <p>{t('agreements.detail.waitingOther', { version: terms.version })}</p>
+        <>
+          <p data-testid="awaiting-other">{t('agreements.detail.waitingOther', { version: terms.version })}</p>
+          {isCooperativeAdmin(workspace) ? (
+            <div className="form-actions">
+              <Button disabled={decide.isPending} onClick={() => run('withdraw')}>
+                {t('agreementActions.versions.withdraw', { version: terms.version })}
+              </Button>
+            </div>
+          ) : null}
+        </>
       ) : !isCooperativeAdmin(workspace) ? (
         <p>{t('agreements.detail.notAllowed')}</p>
       ) : (
@@ -131,46 +164,6 @@ function Decision({ agreement, terms, onDone }: { agreement: AgreementView; term
         </>
       )}
       {decide.isError ? <StatusMessage tone="error" title={errorText(decide.error, t)} /> : null}
-    </Section>
-  );
-}
-
-function Calendar({ id }: { id: string }) {
-  const { t } = useTranslation();
-  const deliveries = useAgreementDeliveries(id);
-  return (
-    <Section id="agreement-calendar" title={t('agreements.detail.calendar')}>
-      <QueryView query={deliveries}>
-        {(days) => (
-          <div className="table-scroll" role="region" aria-label={t('agreements.detail.calendarCaption')} tabIndex={0}>
-            <table className="data-table" data-testid="agreement-calendar">
-              <caption className="ui-visually-hidden">{t('agreements.detail.calendarCaption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('agreements.detail.date')}</th>
-                  <th scope="col">{t('agreements.quantity')}</th>
-                  <th scope="col">{t('agreements.detail.dayStatus')}</th>
-                  <th scope="col">{t('agreements.detail.generationOpens')}</th>
-                  <th scope="col">{t('agreements.detail.order')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {days.map((d) => (
-                  <tr key={d.date}>
-                    <th scope="row">{d.date}</th>
-                    <td>{d.quantity}</td>
-                    <td>
-                      <Badge tone={deliveryTone(d.status)}>{t(`agreements.deliveryStatuses.${d.status}`)}</Badge>
-                    </td>
-                    <td>{d.generationOpensOn}</td>
-                    <td>{d.orderNumber ?? '—'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </QueryView>
     </Section>
   );
 }

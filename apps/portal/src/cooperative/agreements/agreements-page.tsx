@@ -1,12 +1,14 @@
 import type { AgreementStatus } from '@shanhai/domain';
-import { Badge, Container, Pagination, Section, StatusMessage, useLanguage, useLocalize, type BadgeTone } from '@shanhai/ui';
+import { Badge, buttonClassName, Container, Pagination, Section, StatusMessage, useLanguage, useLocalize, type BadgeTone } from '@shanhai/ui';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { formatCount } from '../../common/format';
 import { PageTitle } from '../../common/page-title';
 import { QueryView } from '../../common/query-view';
+import { isCooperativeAdmin } from '../../identity/workspaces';
 import { useCurrentWorkspace } from '../../identity/workspace-provider';
 import { useAgreements, useCommitmentDemand } from './agreements.queries';
+import { CommitmentsSection } from './commitments';
 
 /** The colour repeats the status text. */
 export function agreementTone(status: AgreementStatus): BadgeTone {
@@ -16,7 +18,7 @@ export function agreementTone(status: AgreementStatus): BadgeTone {
   return 'neutral';
 }
 
-/** The cooperative's agreements (those awaiting its decision marked), then the pre-harvest demand by month. */
+/** The cooperative's agreements (those awaiting its decision marked), the commitments addressed to it, then the pre-harvest demand by month. */
 export function AgreementsPage() {
   const { t } = useTranslation();
   const { language } = useLanguage();
@@ -27,7 +29,17 @@ export function AgreementsPage() {
   const agreements = useAgreements(workspace.organisationId, page);
   return (
     <Container className="page">
-      <PageTitle>{t('agreements.title')}</PageTitle>
+      <PageTitle
+        actions={
+          isCooperativeAdmin(workspace) ? (
+            <Link className={buttonClassName('primary')} to="/agreements/new">
+              {t('agreementActions.propose.link')}
+            </Link>
+          ) : undefined
+        }
+      >
+        {t('agreements.title')}
+      </PageTitle>
       <p className="page__intro">{t('agreements.intro')}</p>
       <QueryView query={agreements}>
         {(data) =>
@@ -78,6 +90,7 @@ export function AgreementsPage() {
           )
         }
       </QueryView>
+      <CommitmentsSection />
       <Demand supplierId={workspace.organisationId} formatUnits={(n) => formatCount(n, language)} />
     </Container>
   );

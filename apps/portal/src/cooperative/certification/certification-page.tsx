@@ -10,6 +10,7 @@ import { statusTone, useLabels } from '../../common/labels';
 import { PageTitle } from '../../common/page-title';
 import { QueryView } from '../../common/query-view';
 import { TextArea } from '../../common/text-area';
+import { EvidenceDocuments } from '../../evidence/evidence-documents';
 import { useCurrentWorkspace } from '../../identity/workspace-provider';
 import { useApplyCertification, useCertifications, useSupplierProducts } from '../catalog/catalog.queries';
 
@@ -29,7 +30,24 @@ export function CertificationPage() {
       <Section id="certification-list" title={t('certification.listTitle')}>
         <QueryView query={certifications}>{(items) => <ApplicationsTable items={items} />}</QueryView>
       </Section>
+      {(certifications.data ?? [])
+        .filter((c) => c.status === 'applied')
+        .map((c) => (
+          <PendingDocuments key={c.id} application={c} />
+        ))}
     </Container>
+  );
+}
+
+/** The evidence documents of an application waiting for the officials: listed, added, removed. */
+function PendingDocuments({ application }: { application: CertificationView }) {
+  const { t } = useTranslation();
+  const localize = useLocalize();
+  const product = localize(application.productNameZh, application.productNameEn);
+  return (
+    <Section id={`certification-documents-${application.id}`} title={t('evidence.certificationFor', { product })} description={t('evidence.certificationIntro')}>
+      <EvidenceDocuments owner={{ kind: 'certification', id: application.id }} canUpload label={t('evidence.certificationFor', { product })} />
+    </Section>
   );
 }
 

@@ -4,6 +4,7 @@ import type { SupplierOrderStatus } from '@shanhai/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useApi } from '../../api/api-context';
 import { keys } from '../../api/keys';
+import { blobUrlOf } from '../../common/blob-url';
 import type { SupplierOrderPage } from '../../api/views';
 
 export interface SupplierOrderFilter {
@@ -98,9 +99,7 @@ export function useReceiptPhoto() {
   const api = useApi();
   return useMutation({
     mutationFn: async (lineId: string) => {
-      const result = await api.GET('/api/order-lines/{id}/receipt-photo', { params: { path: { id: lineId } }, parseAs: 'blob' });
-      if (!result.response.ok || !(result.data instanceof Blob)) throw new Error(`HTTP ${result.response.status}`);
-      return URL.createObjectURL(result.data);
+      return blobUrlOf(await api.GET('/api/order-lines/{id}/receipt-photo', { params: { path: { id: lineId } }, parseAs: 'blob' }));
     },
   });
 }

@@ -11,6 +11,7 @@ import { PageTitle } from '../../common/page-title';
 import { QueryView } from '../../common/query-view';
 import { useDivision, useOrganisation, useProductionBases } from '../../common/shared.queries';
 import { TextArea } from '../../common/text-area';
+import { EvidenceDocuments } from '../../evidence/evidence-documents';
 import { useCurrentWorkspace } from '../../identity/workspace-provider';
 import { isCooperativeAdmin } from '../../identity/workspaces';
 import { profileValuesFrom, validateProfile, type ProfileField, type ProfileValues } from './profile-form-model';
@@ -32,6 +33,10 @@ export function ProfilePage() {
               {isCooperativeAdmin(workspace) ? <ProfileForm org={org} /> : <ProfileFacts org={org} />}
             </Section>
             <BasesSection organisationId={org.id} countyCode={org.divisionCode} />
+            <Section id="profile-documents" title={t('evidence.organisationTitle')} description={t('evidence.organisationIntro')}>
+              {isCooperativeAdmin(workspace) ? null : <p className="cell-note">{t('evidence.organisationAdminOnly')}</p>}
+              <EvidenceDocuments owner={{ kind: 'organisation', id: org.id }} canUpload={isCooperativeAdmin(workspace)} label={t('evidence.organisationTitle')} />
+            </Section>
           </>
         )}
       </QueryView>
