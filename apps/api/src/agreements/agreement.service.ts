@@ -14,6 +14,7 @@ import { COMMIT_ROLES, move, requireActor, requireReader, sideOf } from './agree
 import { AgreementJobs } from './agreement-jobs';
 import { checkedTerms, insertVersion, requireNetTerms } from './agreement-terms';
 import { AgreementViewRepository } from './agreement-view.repository';
+import { resyncHolds } from './agreement-holds';
 import {
   AgreementDecisionDto,
   AgreementQueryDto,
@@ -171,7 +172,7 @@ export class AgreementService {
           WHERE id = $1`,
         [id, pending.version, side === 'buyer', principal.userId],
       );
-      await this.resync(tx, id, today);
+      await resyncHolds(this.agreements, tx, id, today);
       return true;
     });
     if (accepted) await this.jobs.generate(id);
@@ -230,7 +231,7 @@ export class AgreementService {
         move('agreement', AGREEMENT_TRANSITIONS, a.status, 'paused');
         await tx.query(`UPDATE agreements SET status = 'paused' WHERE id = $1`, [id]);
       }
-      await this.resync(tx, id, today);
+      await resyncHolds(this.agreements, tx, id, today);
     });
     return (await this.views.get(this.db.manager, id, principal))!;
   }
@@ -248,7 +249,7 @@ export class AgreementService {
       const open = state!.pauses.find((p) => p.until === null)!;
       await tx.query(`UPDATE agreement_pauses SET until_date = $2, resumed_by = $3 WHERE id = $1`, [open.id, addDays(from, -1), principal.userId]);
       await tx.query(`UPDATE agreements SET status = 'active' WHERE id = $1`, [id]);
-      await this.resync(tx, id, today);
+      await resyncHolds(this.agreements, tx, id, today);
     });
     await this.jobs.generate(id);
     return (await this.views.get(this.db.manager, id, principal))!;
@@ -275,7 +276,7 @@ export class AgreementService {
       );
       // A proposal that would outlive the agreement has nothing left to govern.
       await tx.query(`UPDATE agreement_versions SET status = 'withdrawn', decided_at = now(), decision_note = 'the agreement was ended' WHERE agreement_id = $1 AND status = 'proposed'`, [id]);
-      await this.resync(tx, id, today);
+      await resyncHolds(this.agreements, tx, id, today);
     });
     return (await this.views.get(this.db.manager, id, principal))!;
   }
@@ -286,11 +287,6 @@ export class AgreementService {
     return [...accepted].reverse().find((v) => v.effectiveFrom <= today) ?? accepted[0] ?? null;
   }
 
-  /** Re-reads the agreement (the caller holds its lock) and brings the held stock in line with it. */
-  private async resync(tx: EntityManager, id: string, today: string): Promise<void> {
-    const state = await this.agreements.load(tx, id);
-    if (state) await this.agreements.syncHolds(tx, state, today);
-  }
 
   private async convertCommitment(tx: EntityManager, commitmentId: string, agreementId: string, buyerId: string, supplierId: string): Promise<void> {
     const [c] = await tx.query(`SELECT status, organisation_id, supplier_id FROM commitments WHERE id = $1 FOR UPDATE`, [commitmentId]);

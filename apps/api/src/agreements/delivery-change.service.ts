@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { businessDay, checkOrderQuantity, DELIVERY_CHANGE_TRANSITIONS, otherSide, RUNNING_AGREEMENT_STATUSES } from '@shanhai/domain';
 import type { DeliveryChangeStatus } from '@shanhai/domain';
 import type { AgreementView } from '@shanhai/contract';
@@ -12,6 +12,7 @@ import { move, OPERATE_ROLES, requireActor } from './agreement-access';
 import { AgreementJobs } from './agreement-jobs';
 import { AgreementViewRepository } from './agreement-view.repository';
 import { ChangeDecisionDto, DeliveryChangeDto } from './agreements.dto';
+import { resyncHolds } from './agreement-holds';
 
 /**
  * Skips and substitutions for one scheduled delivery, before its order is generated. The buyer may
@@ -84,7 +85,7 @@ export class DeliveryChangeService {
           dto.note ?? null,
         ],
       );
-      if (status === 'accepted') await this.resync(tx, id, today);
+      if (status === 'accepted') await resyncHolds(this.agreements, tx, id, today);
     });
     return (await this.views.get(this.db.manager, id, principal))!;
   }
@@ -104,15 +105,11 @@ export class DeliveryChangeService {
         throw conflict('DELIVERY_ALREADY_GENERATED', `the order of ${change.deliveryDate} was generated before the change was accepted; change or cancel that order instead`, { currentStatus: change.status });
       }
       await tx.query(`UPDATE agreement_delivery_changes SET status = $2, decided_by = $3, decided_at = now() WHERE id = $1`, [changeId, to, principal.userId]);
-      if (to === 'accepted') await this.resync(tx, id, today);
+      if (to === 'accepted') await resyncHolds(this.agreements, tx, id, today);
       return to === 'accepted';
     });
     if (accepted) await this.jobs.generate(id);
     return (await this.views.get(this.db.manager, id, principal))!;
   }
 
-  private async resync(tx: EntityManager, id: string, today: string): Promise<void> {
-    const state = await this.agreements.load(tx, id);
-    if (state) await this.agreements.syncHolds(tx, state, today);
-  }
 }

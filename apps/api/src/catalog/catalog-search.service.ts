@@ -7,11 +7,14 @@ import { invalid } from '../common/app-error';
 import { DivisionService } from '../places/division.service';
 import { CatalogQueryDto } from './catalog.dto';
 import { CategoryService } from './category.service';
-import { catalogVersion } from './catalog-version';
 import { queryTerms } from './search-terms';
+import { VersionedCache } from './versioned-cache';
 
+/** Facet counts of a filter: a pass over most of the catalog for a broad one (docs/performance.md). */
 const FACET_TTL_MS = 10_000;
-const FACET_CACHE_MAX = 1000;
+/** A page of results: the same few browse pages and searches are asked for again and again (0 turns it off, to measure). */
+const PAGE_TTL_MS = Number(process.env.CATALOG_PAGE_CACHE_MS ?? 2_000);
+const CACHE_MAX = 1000;
 
 interface Where {
   sql: string;
@@ -26,9 +29,20 @@ export class CatalogSearchService {
     private readonly categories: CategoryService,
   ) {}
 
-  private readonly facetCache = new Map<string, { version: number; at: number; value: { total: number; facets: CatalogFacets } }>();
+  private readonly facetCache = new VersionedCache<{ total: number; facets: CatalogFacets }>(FACET_TTL_MS, CACHE_MAX);
+  private readonly pageCache = new VersionedCache<CatalogPage>(PAGE_TTL_MS, CACHE_MAX);
 
+  /**
+   * A page of the public catalog. Pages are kept for PAGE_TTL_MS per query (and day, for "certified") and dropped at
+   * once when this process changes the catalog or stock: stock shown may lag a change made by another process (the
+   * worker's reservation expiries) by up to two seconds; checkout always decides on the stock itself.
+   */
   async search(query: CatalogQueryDto): Promise<CatalogPage> {
+    const key = JSON.stringify([businessDay(), Object.entries(query).filter(([, v]) => v !== undefined && v !== '').sort(([a], [b]) => a.localeCompare(b))]);
+    return this.pageCache.get(key, () => this.searchNow(query));
+  }
+
+  private async searchNow(query: CatalogQueryDto): Promise<CatalogPage> {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 20;
     const today = businessDay();
@@ -161,19 +175,11 @@ export class CatalogSearchService {
 
   /**
    * Facet counts of a broad filter cost a pass over most of the catalog, and the same few browse pages
-   * are asked for again and again. They are kept for FACET_TTL_MS per filter, but dropped as soon as
-   * this process changes the catalog or stock (`catalogVersion`), so they agree with the items after any
-   * change made through this API instance.
+   * are asked for again and again. They are kept for FACET_TTL_MS per filter (`VersionedCache`: dropped as
+   * soon as this process changes the catalog or stock).
    */
-  private async cachedFacets(where: Where): Promise<{ total: number; facets: CatalogFacets }> {
-    const key = JSON.stringify([where.sql, where.params]);
-    const version = catalogVersion.current();
-    const hit = this.facetCache.get(key);
-    if (hit && hit.version === version && Date.now() - hit.at < FACET_TTL_MS) return hit.value;
-    const value = await this.facets(where);
-    if (this.facetCache.size >= FACET_CACHE_MAX) this.facetCache.delete(this.facetCache.keys().next().value as string);
-    this.facetCache.set(key, { version, at: Date.now(), value });
-    return value;
+  private cachedFacets(where: Where): Promise<{ total: number; facets: CatalogFacets }> {
+    return this.facetCache.get(JSON.stringify([where.sql, where.params]), () => this.facets(where));
   }
 
   /** The total and the facet counts of the filter. */
