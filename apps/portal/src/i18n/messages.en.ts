@@ -1107,7 +1107,7 @@ export const messagesEn: PortalMessages = {
     },
     form: {
       buyer: 'Buyer',
-      buyerHint: 'Buyers the cooperative already has agreements or pre-harvest commitments with.',
+      buyerHint: 'Buyers that have ordered from the cooperative, or have agreements or pre-harvest commitments with it; most recent order first.',
       buyerNone: 'Choose a buyer',
       sku: 'SKU',
       skuNone: 'Choose a SKU',

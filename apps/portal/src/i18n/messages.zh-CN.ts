@@ -1109,7 +1109,7 @@ export const messagesZh = {
     },
     form: {
       buyer: '采购方',
-      buyerHint: '可选与本社已有采购协议或预购往来的采购单位。',
+      buyerHint: '可选向本社下过订单、签过协议或预购的采购单位，最近下单的在前。',
       buyerNone: '请选择采购方',
       sku: '规格',
       skuNone: '请选择规格',

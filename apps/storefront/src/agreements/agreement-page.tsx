@@ -173,9 +173,11 @@ function Decision({ agreement, terms, onDone }: { agreement: AgreementView; term
   const canCommit = buyerRoles.includes('buyer_admin') || buyerRoles.includes('buyer_approver');
   const ours = terms.proposedSide === 'buyer';
   const run = (decision: 'accept' | 'decline' | 'withdraw') =>
-    decide.mutate(
-      { version: terms.version, decision, ...(note.trim() ? { note: note.trim() } : {}) },
-      { onSuccess: () => onDone(t(`agreements.detail.${decision === 'accept' ? 'accepted' : decision === 'decline' ? 'declined' : 'withdrawn'}`)) },
+    // The promise, not the per-call callback: this section is gone once the answer is in the cache, and a callback of
+    // an unmounted component's mutation never fires.
+    void decide.mutateAsync({ version: terms.version, decision, ...(note.trim() ? { note: note.trim() } : {}) }).then(
+      () => onDone(t(`agreements.detail.${decision === 'accept' ? 'accepted' : decision === 'decline' ? 'declined' : 'withdrawn'}`)),
+      () => undefined,
     );
   return (
     <Section id="agreement-decision-section" title={t('agreements.detail.decision')} className="agreement__section">
@@ -275,25 +277,51 @@ function PauseResume({ agreement }: { agreement: AgreementView }) {
   const fieldErrors = isApiError(pause.error) ? pause.error.fieldErrors() : {};
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    pause.mutate({ from, ...(until ? { until } : {}) }, { onSuccess: () => setDone(t('agreements.detail.paused')) });
+    void pause.mutateAsync({ from, ...(until ? { until } : {}) }).then(
+      () => setDone(t('agreements.detail.paused')),
+      () => undefined,
+    );
   };
   return (
     <Section id="agreement-pause-section" title={t('agreements.detail.pauseTitle')} className="agreement__section">
       {agreement.pauses.length > 0 ? (
         <ul aria-label={t('agreements.detail.pauses')}>
           {agreement.pauses.map((p) => (
-            <li key={p.id}>{p.until ? t('agreements.detail.pauseRange', { from: p.from, until: p.until }) : t('agreements.detail.pauseOpen', { from: p.from })}</li>
+            <li key={p.id}>
+              {p.until ? t('agreements.detail.pauseRange', { from: p.from, until: p.until }) : t('agreements.detail.pauseOpen', { from: p.from })}
+            </li>
           ))}
         </ul>
       ) : null}
       {agreement.status === 'paused' ? (
-        <Button onClick={() => resume.mutate(undefined, { onSuccess: () => setDone(t('agreements.detail.resumed')) })} disabled={resume.isPending}>
+        <Button
+          onClick={() =>
+            void resume.mutateAsync(undefined).then(
+              () => setDone(t('agreements.detail.resumed')),
+              () => undefined,
+            )
+          }
+          disabled={resume.isPending}
+        >
           {t('agreements.detail.resume')}
         </Button>
       ) : (
         <form className="agreement__actions" onSubmit={submit}>
-          <TextField label={t('agreements.detail.pauseFrom')} type="date" value={from} onChange={(e) => setFrom(e.target.value)} hint={t('agreements.detail.pauseHint', { n: notice })} error={fieldErrors['from']} />
-          <TextField label={t('agreements.detail.pauseUntil')} type="date" value={until} onChange={(e) => setUntil(e.target.value)} error={fieldErrors['until']} />
+          <TextField
+            label={t('agreements.detail.pauseFrom')}
+            type="date"
+            value={from}
+            onChange={(e) => setFrom(e.target.value)}
+            hint={t('agreements.detail.pauseHint', { n: notice })}
+            error={fieldErrors['from']}
+          />
+          <TextField
+            label={t('agreements.detail.pauseUntil')}
+            type="date"
+            value={until}
+            onChange={(e) => setUntil(e.target.value)}
+            error={fieldErrors['until']}
+          />
           <Button type="submit" disabled={pause.isPending}>
             {t('agreements.detail.pauseSubmit')}
           </Button>
@@ -389,12 +417,13 @@ function Calendar({ agreement }: { agreement: AgreementView }) {
                           aria-label={t('agreements.detail.skip', { date: d.date })}
                           disabled={skip.isPending}
                           onClick={() =>
-                            skip.mutate(d.date, {
-                              onSuccess: () => {
+                            void skip.mutateAsync(d.date).then(
+                              () => {
                                 setSkipped(d.date);
                                 setTimeout(() => statusRef.current?.focus(), 0);
                               },
-                            })
+                              () => undefined,
+                            )
                           }
                         >
                           {t('agreements.detail.skipShort')}
@@ -427,7 +456,11 @@ function Versions({ versions }: { versions: AgreementTermsView[] }) {
   const { language } = useLanguage();
   const text = useTermsText();
   // Each version against the last accepted one before it (or the one before, when none was accepted).
-  const baseOf = (i: number) => versions.slice(0, i).reverse().find((v) => v.status === 'accepted') ?? versions[i - 1];
+  const baseOf = (i: number) =>
+    versions
+      .slice(0, i)
+      .reverse()
+      .find((v) => v.status === 'accepted') ?? versions[i - 1];
   return (
     <Section id="agreement-versions-section" title={t('agreements.detail.versions')} className="agreement__section">
       <div className="table-scroll" role="region" aria-label={t('agreements.detail.versionsCaption')} tabIndex={0}>

@@ -49,7 +49,19 @@ export function AmendmentSection({ agreement, current, organisationId }: { agree
   );
 }
 
-function AmendmentForm({ agreement, current, organisationId, onCancel, onDone }: { agreement: AgreementView; current: AgreementTermsView; organisationId: string; onCancel: () => void; onDone: (version: number) => void }) {
+function AmendmentForm({
+  agreement,
+  current,
+  organisationId,
+  onCancel,
+  onDone,
+}: {
+  agreement: AgreementView;
+  current: AgreementTermsView;
+  organisationId: string;
+  onCancel: () => void;
+  onDone: (version: number) => void;
+}) {
   const { t } = useTranslation();
   const localize = useLocalize();
   const sites = useDeliverySites(organisationId);
@@ -85,7 +97,13 @@ function AmendmentForm({ agreement, current, organisationId, onCancel, onDone }:
       submitLabel={t('agreementActions.amend.submit')}
       pending={amend.isPending}
       error={amend.error}
-      onSubmit={(body) => amend.mutate({ ...body, ...(effectiveFrom ? { effectiveFrom } : {}) }, { onSuccess: (view) => onDone(view.pending?.version ?? current.version + 1) })}
+      onSubmit={(body) =>
+        // The promise, not the per-call callback: the form is gone as soon as the new pending version is in the cache.
+        void amend.mutateAsync({ ...body, ...(effectiveFrom ? { effectiveFrom } : {}) }).then(
+          (view) => onDone(view.pending?.version ?? current.version + 1),
+          () => undefined,
+        )
+      }
       extra={
         <TextField
           label={t('agreementActions.amend.effectiveFrom')}

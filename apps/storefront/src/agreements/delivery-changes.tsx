@@ -23,7 +23,10 @@ export function PendingChanges({ agreement, mayDecide }: { agreement: AgreementV
   const ours = pending.filter((c) => c.proposedSide === 'buyer');
   if (pending.length === 0 && !done) return null;
   const decide = (c: DeliveryChangeView, decision: 'accept' | 'decline' | 'withdraw') =>
-    decideChange.mutate({ changeId: c.id, decision }, { onSuccess: () => setDone(t(`agreementActions.changes.${decision}Done`, { date: c.deliveryDate })) });
+    void decideChange.mutateAsync({ changeId: c.id, decision }).then(
+      () => setDone(t(`agreementActions.changes.${decision}Done`, { date: c.deliveryDate })),
+      () => undefined,
+    );
   return (
     <Section id="agreement-changes-section" title={t('agreementActions.changes.title')} className="agreement__section">
       {done ? <p role="status">{done}</p> : null}
@@ -84,7 +87,12 @@ export function DayChange({ change }: { change: DeliveryChangeView }) {
   const { t } = useTranslation();
   const text = useTermsText();
   const who = change.proposedSide === 'buyer' ? t('agreementActions.changes.byUs') : t('agreementActions.changes.bySupplier');
-  const state = change.status === 'proposed' ? (change.proposedSide === 'buyer' ? t('agreementActions.changes.waitingThemShort') : t('agreementActions.changes.waitingYouShort')) : t(`agreements.termsStatuses.${change.status}`);
+  const state =
+    change.status === 'proposed'
+      ? change.proposedSide === 'buyer'
+        ? t('agreementActions.changes.waitingThemShort')
+        : t('agreementActions.changes.waitingYouShort')
+      : t(`agreements.termsStatuses.${change.status}`);
   return (
     <span className="agreement__day-change" data-testid={`day-change-${change.deliveryDate}`}>
       {t('agreementActions.changes.dayChange', { who, what: text.deliveryChange(change), state })}
@@ -93,7 +101,19 @@ export function DayChange({ change }: { change: DeliveryChangeView }) {
 }
 
 /** "Substitute" one scheduled day: another SKU of the same cooperative, optionally its own quantity and unit price. */
-export function SubstituteForm({ agreement, day, onCancel, onDone, titleRef }: { agreement: AgreementView; day: AgreementDeliveryView; onCancel: () => void; onDone: (date: string) => void; titleRef?: Ref<HTMLHeadingElement> }) {
+export function SubstituteForm({
+  agreement,
+  day,
+  onCancel,
+  onDone,
+  titleRef,
+}: {
+  agreement: AgreementView;
+  day: AgreementDeliveryView;
+  onCancel: () => void;
+  onDone: (date: string) => void;
+  titleRef?: Ref<HTMLHeadingElement>;
+}) {
   const { t } = useTranslation();
   const localize = useLocalize();
   const skus = useCooperativeSkus(agreement.supplier.id, true);
@@ -118,17 +138,19 @@ export function SubstituteForm({ agreement, day, onCancel, onDone, titleRef }: {
     if (fen === null || fen === 0) found.push('unitPriceFen');
     setProblems(found);
     if (found.length > 0 || !chosen || qty === null || fen === null) return;
-    substitute.mutate(
-      {
+    void substitute
+      .mutateAsync({
         deliveryDate: day.date,
         kind: 'substitute',
         substituteSkuId: chosen.sku.id,
         ...(qty !== undefined ? { quantity: qty } : {}),
         ...(fen !== undefined ? { unitPriceFen: fen } : {}),
         ...(note.trim() ? { note: note.trim() } : {}),
-      },
-      { onSuccess: () => onDone(day.date) },
-    );
+      })
+      .then(
+        () => onDone(day.date),
+        () => undefined,
+      );
   };
   return (
     <div className="agreement__substitute" data-testid="substitute-form">
@@ -148,7 +170,10 @@ export function SubstituteForm({ agreement, day, onCancel, onDone, titleRef }: {
             value={chosen?.sku.id ?? ''}
             onChange={(e) => setSkuId(e.target.value)}
             error={errorOf('substituteSkuId', t('agreements.propose.noSku'))}
-            options={choices.map((s) => ({ value: s.sku.id, label: `${localize(s.productNameZh, s.productNameEn)} · ${s.sku.code} · ${localize(s.sku.packingUnitZh, s.sku.packingUnitEn)}` }))}
+            options={choices.map((s) => ({
+              value: s.sku.id,
+              label: `${localize(s.productNameZh, s.productNameEn)} · ${s.sku.code} · ${localize(s.sku.packingUnitZh, s.sku.packingUnitEn)}`,
+            }))}
           />
           <TextField
             label={t('agreementActions.substitute.quantity')}

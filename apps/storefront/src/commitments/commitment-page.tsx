@@ -141,7 +141,9 @@ function CooperativeAnswer({ commitment: c }: { commitment: CommitmentView }) {
   const note = c.decisionNote ? t('commitments.detail.noteWas', { note: c.decisionNote }) : '';
   if (c.status === 'declined') return <p data-testid="commitment-answer">{`${t('commitments.detail.declined')} ${note}`.trim()}</p>;
   if (c.acknowledgedAt) {
-    return <p data-testid="commitment-answer">{`${t('commitments.detail.acknowledged', { time: formatChinaTime(c.acknowledgedAt, language) })} ${note}`.trim()}</p>;
+    return (
+      <p data-testid="commitment-answer">{`${t('commitments.detail.acknowledged', { time: formatChinaTime(c.acknowledgedAt, language) })} ${note}`.trim()}</p>
+    );
   }
   if (c.status === 'open') return <p data-testid="commitment-answer">{t('commitments.detail.waiting')}</p>;
   return null;
@@ -188,7 +190,13 @@ function OrderFromCommitment({ commitment, sites }: { commitment: CommitmentView
             error={errorOf('deliverySiteId', t('agreementActions.form.siteRequired'))}
             options={sites.map((s) => ({ value: s.id, label: s.name }))}
           />
-          <TextField label={t('commitments.order.date')} type="date" value={date} onChange={(e) => setDate(e.target.value)} error={errorOf('deliveryDate', t('agreementActions.form.dateInvalid'))} />
+          <TextField
+            label={t('commitments.order.date')}
+            type="date"
+            value={date}
+            onChange={(e) => setDate(e.target.value)}
+            error={errorOf('deliveryDate', t('agreementActions.form.dateInvalid'))}
+          />
           <Select
             label={t('agreements.propose.payment')}
             value={method}
@@ -310,7 +318,15 @@ function CancelCommitment({ commitment }: { commitment: CommitmentView }) {
               ref={confirmRef}
               variant="primary"
               disabled={cancel.isPending}
-              onClick={() => cancel.mutate(reason.trim() ? { reason: reason.trim() } : {}, { onSuccess: () => { setConfirming(false); setDone(true); } })}
+              onClick={() =>
+                void cancel.mutateAsync(reason.trim() ? { reason: reason.trim() } : {}).then(
+                  () => {
+                    setConfirming(false);
+                    setDone(true);
+                  },
+                  () => undefined,
+                )
+              }
             >
               {t('commitments.cancel.confirm', { month: commitment.harvestMonth })}
             </Button>
