@@ -119,7 +119,8 @@ function PauseForm({ id, noticeDays }: { id: string; noticeDays: number }) {
     if ('problems' in built) return setProblems(built.problems);
     setProblems(null);
     setDone(null);
-    pause.mutate(built.body, { onSuccess: () => setDone({ from: built.body.from, until: built.body.until }) });
+    // The promise, not a per-call callback: an open-ended pause replaces this form with "resume" before it would fire.
+    void pause.mutateAsync(built.body).then(() => setDone({ from: built.body.from, until: built.body.until }), () => undefined);
   };
   return (
     <form className="form" onSubmit={submit} noValidate aria-busy={pause.isPending} aria-label={t('agreementActions.pause.formName')} data-testid="pause-form">

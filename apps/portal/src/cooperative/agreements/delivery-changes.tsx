@@ -129,7 +129,8 @@ function ChangeForm({ agreement: a, day, onCancel, onDone }: { agreement: Agreem
     const built = buildDeliveryChange(day.date, values);
     if ('problems' in built) return setProblems(built.problems);
     setProblems(null);
-    propose.mutate(built.body, { onSuccess: onDone });
+    // The promise, not a per-call callback: the form may be replaced by the day's pending change before it would fire.
+    void propose.mutateAsync(built.body).then(onDone, () => undefined);
   };
   const title = t('agreementActions.changes.formTitle', { date: day.date });
   return (
