@@ -1,9 +1,10 @@
 import type { CatalogFacets, CatalogItem, CatalogPage } from '@shanhai/contract';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { businessDay } from '@shanhai/domain';
 import { invalid } from '../common/app-error';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { DivisionService } from '../places/division.service';
 import { CatalogQueryDto } from './catalog.dto';
 import { CategoryService } from './category.service';
@@ -12,8 +13,6 @@ import { VersionedCache } from './versioned-cache';
 
 /** Facet counts of a filter: a pass over most of the catalog for a broad one (docs/performance.md). */
 const FACET_TTL_MS = 10_000;
-/** A page of results: the same few browse pages and searches are asked for again and again (0 turns it off, to measure). */
-const PAGE_TTL_MS = Number(process.env.CATALOG_PAGE_CACHE_MS ?? 2_000);
 const CACHE_MAX = 1000;
 
 interface Where {
@@ -27,13 +26,17 @@ export class CatalogSearchService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly divisions: DivisionService,
     private readonly categories: CategoryService,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    // A page of results: the same few browse pages and searches are asked for again and again.
+    this.pageCache = new VersionedCache<CatalogPage>(config.catalogPageCacheMs, CACHE_MAX);
+  }
 
   private readonly facetCache = new VersionedCache<{ total: number; facets: CatalogFacets }>(FACET_TTL_MS, CACHE_MAX);
-  private readonly pageCache = new VersionedCache<CatalogPage>(PAGE_TTL_MS, CACHE_MAX);
+  private readonly pageCache: VersionedCache<CatalogPage>;
 
   /**
-   * A page of the public catalog. Pages are kept for PAGE_TTL_MS per query (and day, for "certified") and dropped at
+   * A page of the public catalog. Pages are kept for `catalogPageCacheMs` (2 s) per query (and day, for "certified") and dropped at
    * once when this process changes the catalog or stock: stock shown may lag a change made by another process (the
    * worker's reservation expiries) by up to two seconds; checkout always decides on the stock itself.
    */

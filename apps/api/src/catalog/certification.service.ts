@@ -11,6 +11,7 @@ import { Principal } from '../identity/principal';
 import { PairingService } from '../places/pairing.service';
 import { ApplyCertificationDto, CertificationDecisionDto, CertificationQueryDto, RevokeCertificationDto } from './catalog.dto';
 import { CatalogRepository } from './catalog.repository';
+import { readsCertification } from './certification-access';
 import { ProductService } from './product.service';
 
 export type CertificationListItem = CertificationEntity & { productNameZh: string; productNameEn: string | null; supplierName: string; supplierNameEn: string | null };
@@ -79,8 +80,7 @@ export class CertificationService {
   async get(principal: Principal, id: string): Promise<CertificationListItem & { documents: EvidenceDocumentView[] }> {
     const { entities, raw } = await this.listQuery().where('c.id = :id', { id }).getRawAndEntities();
     const cert = entities[0];
-    const member = cert && principal.orgIdsWithRoles('supplier_staff', 'supplier_admin').includes(cert.supplierId);
-    if (!cert || !(principal.isOperator || member || principal.governs(cert.countyCode))) throw notFound('certification', id);
+    if (!cert || !readsCertification(principal, cert)) throw notFound('certification', id);
     const documents = await this.evidence.listForCertification(principal, id);
     return Object.assign(withNames(cert, raw[0] as NamesRow), { documents });
   }

@@ -11,6 +11,7 @@ import {
   SkuEntity,
 } from '@shanhai/persistence';
 import { AppError, invalid, notFound } from '../common/app-error';
+import { OrganisationService } from '../identity/organisation.service';
 import { Principal } from '../identity/principal';
 import { DivisionService } from '../places/division.service';
 import { AdjustLotDto, LotDto, ProductDto, SkuDto, SupplierProductQueryDto, UpdateProductDto, UpdateSkuDto } from './catalog.dto';
@@ -26,6 +27,7 @@ export class ProductService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly divisions: DivisionService,
     private readonly catalog: CatalogRepository,
+    private readonly organisations: OrganisationService,
   ) {}
 
   async create(principal: Principal, supplierId: string, dto: ProductDto): Promise<ProductEntity> {
@@ -63,12 +65,9 @@ export class ProductService {
    * its county (who verify it and certify its products, and must see what it has described before it is visible).
    */
   async listOwn(principal: Principal, supplierId: string, query: SupplierProductQueryDto): Promise<ProductEntity[]> {
-    if (!principal.isOperator && !principal.isMemberOf(supplierId)) {
-      const supplier = principal.officialDivisions.length ? await this.db.getRepository(OrganisationEntity).findOne({ where: { id: supplierId, kind: 'supplier' } }) : null;
-      if (!supplier?.divisionCode || !principal.governs(supplier.divisionCode)) throw notFound('supplier', supplierId);
-    } else {
-      principal.requireOrgRole(supplierId, [...SUPPLIER_ROLES], true);
-    }
+    // Whoever may read the supplier's organisation (its members, the officials governing it, the operator); 404 otherwise.
+    const supplier = await this.organisations.get(principal, supplierId);
+    if (supplier.kind !== 'supplier') throw notFound('supplier', supplierId);
     return this.db.getRepository(ProductEntity).find({
       where: { supplierId, ...(query.status ? { status: query.status as ProductEntity['status'] } : {}) },
       order: { createdAt: 'DESC' },

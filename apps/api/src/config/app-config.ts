@@ -8,6 +8,8 @@ export interface AppConfig extends RuntimeConfig {
   readonly sessionTtlHours: number;
   readonly authRateLimitPerMinute: number;
   readonly storageDir: string;
+  /** How long a page of catalog results is kept per query (0: not kept). */
+  readonly catalogPageCacheMs: number;
   readonly publicUrl: string;
   /** How long stock stays reserved for an order awaiting card or wallet payment. */
   readonly paymentWindowMinutes: number;
@@ -38,6 +40,7 @@ export function loadConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     sessionTtlHours: int('SESSION_TTL_HOURS', 24 * 7),
     authRateLimitPerMinute: int('AUTH_RATE_LIMIT_PER_MINUTE', 20),
     storageDir: process.env.STORAGE_DIR ?? 'var/storage',
+    catalogPageCacheMs: int('CATALOG_PAGE_CACHE_MS', 2_000),
     publicUrl: process.env.PUBLIC_URL ?? `http://127.0.0.1:${port}`,
     paymentWindowMinutes: int('PAYMENT_WINDOW_MINUTES', 30),
     approvalWindowHours: int('APPROVAL_WINDOW_HOURS', 72),

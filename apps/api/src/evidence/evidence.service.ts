@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import type { Role } from '@shanhai/domain';
 import { CertificationEntity, EvidenceDocumentEntity, OrganisationEntity } from '@shanhai/persistence';
 import type { EvidenceOwnerKind } from '@shanhai/persistence';
+import { readsCertification } from '../catalog/certification-access';
 import { AppError, conflict, invalid, notFound } from '../common/app-error';
 import { OrganisationService } from '../identity/organisation.service';
 import { Principal } from '../identity/principal';
@@ -161,9 +162,7 @@ export class EvidenceService {
   /** An application: its supplier's members, officials of the product's county (or above), the operator. */
   private async certificationOwner(principal: Principal, id: string): Promise<Owner> {
     const cert = await this.db.getRepository(CertificationEntity).findOne({ where: { id } });
-    if (!cert || !(principal.isOperator || principal.isMemberOf(cert.supplierId) || principal.governs(cert.countyCode))) {
-      throw notFound('certification', id);
-    }
+    if (!cert || !readsCertification(principal, cert)) throw notFound('certification', id);
     const open = cert.status === 'applied';
     return {
       kind: 'certification',

@@ -109,7 +109,7 @@ export class StatisticsService {
   private supplierQuery(principal: Principal, supplierId: string, dto: TotalsQueryDto): TotalsQuery {
     if (!principal.isOperator && !principal.memberships.some((m) => m.organisationId === supplierId && (m.role === 'supplier_admin' || m.role === 'supplier_staff'))) throw notFound('supplier', supplierId);
     checkRange(dto.from, dto.to);
-    return { figure: dto.figure ?? 'counted', from: dto.from, to: dto.to, groupBy: dto.groupBy ?? 'month', asOf: dto.asOf ?? null, filters: { ...filtersOf(dto), supplier: supplierId }, scope: { kind: 'all' } };
+    return totalsQuery(dto, { ...filtersOf(dto), supplier: supplierId }, { kind: 'all' });
   }
 
   async lines(principal: Principal, dto: LinesQueryDto, buyerOrderId: string | null = null) {
@@ -201,8 +201,13 @@ export class StatisticsService {
   private async query(principal: Principal, dto: TotalsQueryDto): Promise<{ query: TotalsQuery; jurisdiction: JurisdictionRow | null }> {
     checkRange(dto.from, dto.to);
     const { scope, jurisdiction } = await this.scope(principal, dto.jurisdictionId);
-    return { query: { figure: dto.figure ?? 'counted', from: dto.from, to: dto.to, groupBy: dto.groupBy ?? 'month', asOf: dto.asOf ?? null, filters: filtersOf(dto), scope }, jurisdiction };
+    return { query: totalsQuery(dto, filtersOf(dto), scope), jurisdiction };
   }
+}
+
+/** A request's totals query with its defaults (counted, by month, now). */
+function totalsQuery(dto: TotalsQueryDto, filters: Partial<Record<FilterName, string>>, scope: StatisticsScope): TotalsQuery {
+  return { figure: dto.figure ?? 'counted', from: dto.from, to: dto.to, groupBy: dto.groupBy ?? 'month', asOf: dto.asOf ?? null, filters, scope };
 }
 
 /** The dimension filters a request names. */

@@ -13,6 +13,7 @@ import { useOrganisation, useProductionBases } from '../common/shared.queries';
 import { TextArea } from '../common/text-area';
 import { useSupplierProducts } from '../cooperative/catalog/catalog.queries';
 import { SupplierProductsTable } from '../cooperative/catalog/products-page';
+import { ProductionBasesTable } from '../cooperative/profile/profile-page';
 import { EvidenceDocuments } from '../evidence/evidence-documents';
 import { DivisionName } from './official-bits';
 import { useVerifySupplier } from './official.queries';
@@ -120,30 +121,7 @@ function Review({ org }: { org: OrganisationView }) {
             list.length === 0 ? (
               <StatusMessage tone="empty" title={t('profile.noBases')} />
             ) : (
-              <div className="table-scroll" role="region" aria-label={t('profile.bases')} tabIndex={0}>
-                <table className="data-table">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('profile.baseName')}</th>
-                      <th scope="col">{t('profile.baseCountyColumn')}</th>
-                      <th scope="col">{t('profile.baseAddress')}</th>
-                      <th scope="col">{t('profile.baseArea')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {list.map((b) => (
-                      <tr key={b.id}>
-                        <th scope="row">{b.name}</th>
-                        <td>
-                          <DivisionName code={b.countyCode} short />
-                        </td>
-                        <td>{b.address ?? '—'}</td>
-                        <td className="numeric">{b.areaM2 === null ? '—' : t('profile.areaValue', { m2: formatCount(b.areaM2, language), mu: formatCount(Math.round(b.areaM2 / 666.67), language) })}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <ProductionBasesTable list={list} />
             )
           }
         </QueryView>

@@ -1,7 +1,7 @@
 import { Badge, Button, Container, Section, StatusMessage, TextField, useLanguage, useLocalize } from '@shanhai/ui';
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { OrganisationView } from '../../api/views';
+import type { OrganisationView, ProductionBaseView } from '../../api/views';
 import { errorText, fieldErrorsOf } from '../../common/errors';
 import { FormAlert } from '../../common/form-alert';
 import { formatChinaTime, formatCount, parseWholeNumber } from '../../common/format';
@@ -180,7 +180,6 @@ function ProfileForm({ org }: { org: OrganisationView }) {
 
 function BasesSection({ organisationId, countyCode }: { organisationId: string; countyCode: string | null }) {
   const { t } = useTranslation();
-  const { language } = useLanguage();
   const workspace = useCurrentWorkspace();
   const bases = useProductionBases(organisationId);
   return (
@@ -190,35 +189,44 @@ function BasesSection({ organisationId, countyCode }: { organisationId: string; 
           list.length === 0 ? (
             <StatusMessage tone="empty" title={t('profile.noBases')} />
           ) : (
-            <div className="table-scroll" role="region" aria-label={t('profile.bases')} tabIndex={0}>
-              <table className="data-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('profile.baseName')}</th>
-                    <th scope="col">{t('profile.baseCountyColumn')}</th>
-                    <th scope="col">{t('profile.baseAddress')}</th>
-                    <th scope="col">{t('profile.baseArea')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {list.map((b) => (
-                    <tr key={b.id} data-testid="base-row">
-                      <th scope="row">{b.name}</th>
-                      <td>
-                        <DivisionName code={b.countyCode} short />
-                      </td>
-                      <td>{b.address ?? '—'}</td>
-                      <td className="numeric">{b.areaM2 === null ? '—' : t('profile.areaValue', { m2: formatCount(b.areaM2, language), mu: formatCount(Math.round(b.areaM2 / 666.67), language) })}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <ProductionBasesTable list={list} />
           )
         }
       </QueryView>
       {isCooperativeAdmin(workspace) ? <NewBaseForm organisationId={organisationId} countyCode={countyCode ?? ''} /> : null}
     </Section>
+  );
+}
+
+/** A supplier's production bases with county, address and area (m² and 亩): its profile, and the official's review. */
+export function ProductionBasesTable({ list }: { list: readonly ProductionBaseView[] }) {
+  const { t } = useTranslation();
+  const { language } = useLanguage();
+  return (
+    <div className="table-scroll" role="region" aria-label={t('profile.bases')} tabIndex={0}>
+      <table className="data-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('profile.baseName')}</th>
+            <th scope="col">{t('profile.baseCountyColumn')}</th>
+            <th scope="col">{t('profile.baseAddress')}</th>
+            <th scope="col">{t('profile.baseArea')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {list.map((b) => (
+            <tr key={b.id} data-testid="base-row">
+              <th scope="row">{b.name}</th>
+              <td>
+                <DivisionName code={b.countyCode} short />
+              </td>
+              <td>{b.address ?? '—'}</td>
+              <td className="numeric">{b.areaM2 === null ? '—' : t('profile.areaValue', { m2: formatCount(b.areaM2, language), mu: formatCount(Math.round(b.areaM2 / 666.67), language) })}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
